@@ -1,0 +1,47 @@
+package io.banwatch.agent;
+
+import io.banwatch.agent.collect.Collector;
+import io.banwatch.agent.collect.Collectors;
+import io.banwatch.agent.collect.CommandRunner;
+import io.banwatch.agent.collect.ProcessCommandRunner;
+import io.banwatch.rules.RuleSet;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What the commands depend on, injected once at start-up: the clock, the command runner, the
+ * agent's version and how to get a collector. Tests build one with a fixed clock and fakes.
+ *
+ * @param clock      the time source
+ * @param runner     runs OS commands
+ * @param version    the agent's version
+ * @param collectors makes collectors for this machine or for a mounted image
+ */
+public record AgentEnvironment(Clock clock, CommandRunner runner, String version, CollectorFactory collectors) {
+
+    /** Makes the collector for a scan. */
+    public interface CollectorFactory {
+        Collector live(RuleSet rules);
+
+        Collector image(Path root, RuleSet rules);
+    }
+
+    /** The real machine: system clock, real processes, the OS's own collector. */
+    public static AgentEnvironment system() {
+        CommandRunner runner = new ProcessCommandRunner();
+        String version = AgentEnvironment.class.getPackage().getImplementationVersion();
+        return new AgentEnvironment(Clock.systemUTC(), runner, version == null ? "dev" : version,
+                new CollectorFactory() {
+                    @Override
+                    public Collector live(RuleSet rules) {
+                        return Collectors.forThisMachine(runner, rules::pathsToProbe);
+                    }
+
+                    @Override
+                    public Collector image(Path root, RuleSet rules) {
+                        return Collectors.forLinuxImage(root, runner, rules.pathsToProbe("linux"));
+                    }
+                });
+    }
+}

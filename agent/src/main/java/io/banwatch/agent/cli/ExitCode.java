@@ -1,0 +1,14 @@
+package io.banwatch.agent.cli;
+
+/** Exit codes every command keeps, so banwatch drops into any RMM tool or CI job. */
+public final class ExitCode {
+    /** Nothing found at or above the --fail-on level. */
+    public static final int CLEAN = 0;
+    /** Findings at or above the --fail-on level. */
+    public static final int FINDINGS = 1;
+    /** A usage error, bad input, or a failure that stopped the command. */
+    public static final int ERROR = 2;
+
+    private ExitCode() {
+    }
+}

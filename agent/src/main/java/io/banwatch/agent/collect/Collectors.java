@@ -1,0 +1,56 @@
+package io.banwatch.agent.collect;
+
+import io.banwatch.agent.collect.linux.LinuxCollector;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** Picks the collector for this machine's OS: the one place that switches on the platform. */
+public final class Collectors {
+    private Collectors() {
+    }
+
+    /** The OS family of the running JVM: linux, windows or macos. */
+    public static String osFamily() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            return "windows";
+        }
+        if (os.startsWith("mac") || os.startsWith("darwin")) {
+            return "macos";
+        }
+        return "linux";
+    }
+
+    /**
+     * The collector for the running system.
+     *
+     * @param pathsToProbe install paths to check, per OS family
+     */
+    public static Collector forThisMachine(CommandRunner runner, java.util.function.Function<String, List<String>> pathsToProbe) {
+        String family = osFamily();
+        return switch (family) {
+            case "linux" -> new LinuxCollector(Path.of("/"), true, runner, pathsToProbe.apply(family), oshiHardwareUuid());
+            default -> throw new UnsupportedOperationException("no collector for " + family + " in this build");
+        };
+    }
+
+    /** A collector for a Linux filesystem mounted at {@code root}, touching nothing else. */
+    public static Collector forLinuxImage(Path root, CommandRunner runner, List<String> pathsToProbe) {
+        return new LinuxCollector(root, false, runner, pathsToProbe, () -> null);
+    }
+
+    /** OSHI's hardware UUID, loaded only when asked: OSHI's start-up is the slowest thing we could do. */
+    static Supplier<String> oshiHardwareUuid() {
+        return () -> {
+            try {
+                String uuid = new oshi.SystemInfo().getHardware().getComputerSystem().getHardwareUUID();
+                return uuid == null || uuid.equalsIgnoreCase("unknown") ? null : uuid;
+            } catch (RuntimeException | LinkageError e) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package io.banwatch.agent.collect;
+
+/**
+ * What a command printed and how it ended.
+ *
+ * @param exitCode the exit code, or -1 when it did not run or was killed
+ * @param stdout   standard output (UTF-8)
+ * @param stderr   standard error (UTF-8), for error messages
+ * @param failure  why it did not run or finish (not found, timeout), or null
+ */
+public record CommandResult(int exitCode, String stdout, String stderr, String failure) {
+    public static CommandResult failed(String why) {
+        return new CommandResult(-1, "", "", why);
+    }
+
+    public boolean ok() {
+        return failure == null && exitCode == 0;
+    }
+
+    /** One line saying why it failed, for a ScanError. */
+    public String problem() {
+        if (failure != null) {
+            return failure;
+        }
+        String err = stderr.strip();
+        int nl = err.indexOf('\n');
+        String first = nl < 0 ? err : err.substring(0, nl);
+        return "exit code " + exitCode + (first.isEmpty() ? "" : ": " + first);
+    }
+}

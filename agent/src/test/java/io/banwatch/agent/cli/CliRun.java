@@ -1,0 +1,50 @@
+package io.banwatch.agent.cli;
+
+import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.collect.Collector;
+import io.banwatch.agent.collect.Collectors;
+import io.banwatch.agent.collect.CommandResult;
+import io.banwatch.rules.RuleSet;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+
+/** Runs the banwatch command line in-process with a fixed clock and captures what it prints. */
+record CliRun(int exitCode, String out, String err) {
+    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+
+    static CliRun run(String... args) {
+        return run(rules -> {
+            throw new AssertionError("this test must not scan the live machine");
+        }, args);
+    }
+
+    static CliRun run(Function<RuleSet, Collector> live, String... args) {
+        AgentEnvironment env = new AgentEnvironment(Clock.fixed(NOW, ZoneOffset.UTC),
+                (argv, stdin, timeout) -> CommandResult.failed(argv.get(0) + ": not available in tests"), "test",
+                new AgentEnvironment.CollectorFactory() {
+                    @Override
+                    public Collector live(RuleSet rules) {
+                        return live.apply(rules);
+                    }
+
+                    @Override
+                    public Collector image(Path root, RuleSet rules) {
+                        return Collectors.forLinuxImage(root, (argv, stdin, timeout) -> CommandResult.failed("no rpm"),
+                                rules.pathsToProbe("linux"));
+                    }
+                });
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = BanwatchCommand.commandLine(env);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}

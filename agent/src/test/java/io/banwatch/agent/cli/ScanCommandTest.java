@@ -1,0 +1,189 @@
+package io.banwatch.agent.cli;
+
+import io.banwatch.agent.Fixtures;
+import io.banwatch.json.ReportCodec;
+import io.banwatch.model.Evidence;
+import io.banwatch.model.Finding;
+import io.banwatch.model.ScanReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** banwatch scan on a fake Debian root: exact findings per profile around every ban milestone. */
+class ScanCommandTest {
+    @TempDir
+    Path root;
+
+    /** kesl installed; klnagent64 removed with its configuration left (a remnant). */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // profile             | date       | kesl: level, milestone, deadline, days     | klnagent64 remnant: level, milestone
+            "us-federal            | 2017-12-11 | DEADLINE  | bod-17-01               | 2017-12-12 | 1  | RISK | bod-17-01",
+            "us-federal            | 2017-12-12 | VIOLATION | bod-17-01-removal       | -          | -  | RISK | bod-17-01-removal",
+            "us-federal            | 2018-09-30 | VIOLATION | bod-17-01-removal       | -          | -  | RISK | bod-17-01-removal",
+            "us-federal            | 2018-10-01 | VIOLATION | ndaa-1634-effective     | -          | -  | RISK | ndaa-1634-effective",
+            "us-federal            | 2024-07-19 | VIOLATION | ndaa-1634-effective     | -          | -  | RISK | ndaa-1634-effective",
+            "us-federal            | 2024-07-20 | VIOLATION | ndaa-1634-effective     | -          | -  | RISK | ndaa-1634-effective",
+            "us-federal            | 2024-09-28 | VIOLATION | ndaa-1634-effective     | -          | -  | RISK | ndaa-1634-effective",
+            "us-federal            | 2024-09-29 | VIOLATION | ndaa-1634-effective     | -          | -  | RISK | ndaa-1634-effective",
+            "us-federal-contractor | 2017-12-11 | RISK      | bod-17-01               | -          | -  | INFO | bod-17-01",
+            "us-federal-contractor | 2017-12-12 | RISK      | ndaa-1634-enacted       | -          | -  | INFO | ndaa-1634-enacted",
+            "us-federal-contractor | 2018-09-30 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
+            "us-federal-contractor | 2018-10-01 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
+            "us-federal-contractor | 2024-07-19 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
+            "us-federal-contractor | 2024-07-20 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
+            "us-federal-contractor | 2024-09-28 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
+            "us-federal-contractor | 2024-09-29 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
+            "us-private            | 2017-12-11 | INFO      | -                       | -          | -  | INFO | -",
+            "us-private            | 2017-12-12 | INFO      | -                       | -          | -  | INFO | -",
+            "us-private            | 2018-09-30 | INFO      | -                       | -          | -  | INFO | -",
+            "us-private            | 2018-10-01 | INFO      | -                       | -          | -  | INFO | -",
+            "us-private            | 2024-07-19 | DEADLINE  | bis-final-determination | 2024-07-20 | 1  | INFO | bis-final-determination",
+            "us-private            | 2024-07-20 | DEADLINE  | bis-new-agreements-end  | 2024-09-29 | 71 | INFO | bis-new-agreements-end",
+            "us-private            | 2024-09-28 | DEADLINE  | bis-new-agreements-end  | 2024-09-29 | 1  | INFO | bis-new-agreements-end",
+            "us-private            | 2024-09-29 | RISK      | bis-updates-end         | -          | -  | INFO | bis-updates-end",
+    })
+    void judgesTheKaspersyTracesOfADebianRootExactly(String profile, String date, String level, String milestone,
+                                                       String deadline, Integer daysLeft, String remnantLevel,
+                                                       String remnantMilestone) {
+        Fixtures.debianWithKesl(root);
+        CliRun run = CliRun.run("scan", "--root", root.toString(), "--json", "--profile", profile, "--as-of", date);
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        ScanReport report = new ReportCodec().read(run.out());
+        assertThat(report.profile()).isEqualTo(profile);
+        assertThat(report.asOf()).hasToString(date);
+        List<Finding> findings = report.findings();
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("kaspersky-us:kesl", "kaspersky-us:klnagent");
+
+        Finding kesl = findings.get(0);
+        assertThat(kesl.level()).hasToString(level);
+        assertThat(kesl.presence()).hasToString("INSTALLED");
+        assertThat(kesl.milestone()).isEqualTo(milestone);
+        assertThat(kesl.deadline() == null ? null : kesl.deadline().toString()).isEqualTo(deadline);
+        assertThat(kesl.daysLeft()).isEqualTo(daysLeft);
+        assertThat(kesl.product()).isEqualTo("Kaspersky Endpoint Security for Linux");
+        assertThat(kesl.evidence()).extracting(e -> e.kind().jsonName() + " " + e.name()).containsExactly(
+                "software kesl", "systemd-unit kesl.service", "path /opt/kaspersky/kesl", "path /opt/kaspersky");
+
+        Finding agent = findings.get(1);
+        assertThat(agent.level()).hasToString(remnantLevel);
+        assertThat(agent.presence()).hasToString("REMNANT");
+        assertThat(agent.milestone()).isEqualTo(remnantMilestone);
+        assertThat(agent.daysLeft()).isNull();
+        assertThat(agent.evidence()).extracting(Evidence::name).containsExactly("klnagent64");
+    }
+
+    @Test
+    void decoysInTheSameRootAreListedAsSoftwareButNotFlagged() {
+        Fixtures.debianWithKesl(root);
+        ScanReport report = new ReportCodec().read(
+                CliRun.run("scan", "--root", root.toString(), "--json", "--as-of", "2026-11-24").out());
+        assertThat(report.software()).extracting(s -> s.name()).contains("kaspa-wallet", "kaspertech-tools", "kics");
+        assertThat(report.findings()).flatExtracting(Finding::evidence).extracting(Evidence::name)
+                .doesNotContain("kaspa-wallet", "kaspertech-tools", "kics");
+    }
+
+    @Test
+    void printsAReadableTableWithDeadlineAndDaysLeft() {
+        Fixtures.debianWithKesl(root);
+        CliRun run = CliRun.run("scan", "--root", root.toString(), "--profile", "us-private", "--as-of", "2024-09-01");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.out())
+                .contains("Host       ws-0042 (Debian GNU/Linux 12 (bookworm), x86_64)")
+                .contains("Profile    us-private, judged on 2024-09-01")
+                .contains("Software   15 packages (dpkg 15)")
+                .contains("FINDINGS (2)")
+                .containsPattern("DEADLINE +Kaspersky Endpoint Security for Linux +installed +bis-new-agreements-end +2024-09-29 +28")
+                .contains("28 days left.")
+                .contains("Source: Commerce BIS Final Determination")
+                .contains("Evidence: software kesl 12.1.0-1297; systemd-unit kesl.service enabled");
+    }
+
+    @Test
+    void aCleanRootExitsZero() {
+        Fixtures.write(root, "etc/os-release", Fixtures.text("linux/os-release-debian12.txt"));
+        Fixtures.write(root, "var/lib/dpkg/status", Fixtures.text("linux/dpkg-status-debian12-clean.txt"));
+        CliRun run = CliRun.run("scan", "--root", root.toString(), "--profile", "us-federal");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CLEAN);
+        assertThat(run.out()).contains("No Kaspersky products found.").contains("11 packages");
+    }
+
+    @Test
+    void failOnRaisesTheBarForExitCodeOne() {
+        Fixtures.debianWithKesl(root);
+        assertThat(CliRun.run("scan", "--root", root.toString(), "--as-of", "2020-01-01", "--fail-on", "RISK").exitCode())
+                .isEqualTo(ExitCode.CLEAN);
+        assertThat(CliRun.run("scan", "--root", root.toString(), "--as-of", "2025-01-01", "--fail-on", "RISK").exitCode())
+                .isEqualTo(ExitCode.FINDINGS);
+    }
+
+    @Test
+    void aUserRulePackIsApplied() throws Exception {
+        Fixtures.debianWithKesl(root);
+        Path rules = Files.writeString(root.resolve("rules.json"), Fixtures.text("rules/gzip-ban.json"));
+        CliRun run = CliRun.run("scan", "--root", root.toString(), "--json", "--rules", rules.toString(),
+                "--profile", "gzip-free", "--as-of", "2026-01-01");
+        assertThat(run.err()).isEmpty();
+        assertThat(new ReportCodec().read(run.out()).findings()).extracting(Finding::ruleId)
+                .containsExactly("gzip-ban:gzip");
+    }
+
+    // ---- bad input: one line on stderr, exit 2, nothing on stdout ----
+
+    private static void assertUsageError(CliRun run, String message) {
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().isEqualTo(message);
+    }
+
+    @Test
+    void anUnknownFlagIsOneLine() {
+        assertUsageError(CliRun.run("scan", "--jsn"),
+                "banwatch: Unknown option: '--jsn' (see 'banwatch scan --help')");
+    }
+
+    @Test
+    void aBadDateIsOneLine() {
+        assertUsageError(CliRun.run("scan", "--as-of", "2024-02-30"),
+                "banwatch: Invalid value for option '--as-of': '2024-02-30' is not a date (expected YYYY-MM-DD) (see 'banwatch scan --help')");
+        assertUsageError(CliRun.run("scan", "--as-of", "yesterday"),
+                "banwatch: Invalid value for option '--as-of': 'yesterday' is not a date (expected YYYY-MM-DD) (see 'banwatch scan --help')");
+    }
+
+    @Test
+    void anUnknownProfileOrLevelIsOneLine() {
+        assertUsageError(CliRun.run("scan", "--profile", "eu-private"),
+                "banwatch: unknown profile 'eu-private' (known: us-federal, us-federal-contractor, us-private)");
+        assertThat(CliRun.run("scan", "--fail-on", "SEVERE").err()).startsWith("banwatch: Invalid value for option '--fail-on'");
+    }
+
+    @Test
+    void aMissingRulesFileIsOneLine() {
+        Path missing = root.resolve("none.json");
+        assertUsageError(CliRun.run("scan", "--rules", missing.toString()), "banwatch: " + missing + ": no such file");
+    }
+
+    @Test
+    void aMalformedRulesFileIsOneLine() throws Exception {
+        Path bad = Files.writeString(root.resolve("bad.json"), "{\"id\": \"x\", ");
+        CliRun run = CliRun.run("scan", "--rules", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("banwatch: " + bad + ": malformed JSON at line 1, column 13");
+    }
+
+    @Test
+    void aRootThatIsNotADirectoryIsOneLine() {
+        assertUsageError(CliRun.run("scan", "--root", root.resolve("nowhere").toString()),
+                "banwatch: --root " + root.resolve("nowhere") + ": not a directory");
+    }
+}

@@ -1,0 +1,101 @@
+package io.banwatch.agent.collect.linux;
+
+import io.banwatch.agent.Fixtures;
+import io.banwatch.model.Evidence;
+import io.banwatch.model.EvidenceKind;
+import io.banwatch.model.Software;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The small Linux sources: rpm output, os-release, /proc/modules, /proc, unit directories. */
+class LinuxSourcesTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void parsesRpmQueryOutputAndSkipsSigningKeys() {
+        assertThat(RpmPackages.parse(Fixtures.text("linux/rpm-qa-rhel9-kesl.txt")))
+                .extracting(Software::name, Software::version, Software::arch, Software::publisher, Software::installedOn)
+                .containsExactly(
+                        tuple("bash", "5.1.8-9.el9", "x86_64", "Red Hat, Inc.", LocalDate.of(2024, 5, 28)),
+                        tuple("glibc", "2.34-100.el9_4.2", "x86_64", "Red Hat, Inc.", LocalDate.of(2024, 5, 28)),
+                        tuple("openssl", "1:3.0.7-27.el9", "x86_64", "Red Hat, Inc.", LocalDate.of(2024, 5, 28)),
+                        tuple("kesl", "12.1.0-1297", "x86_64", "AO Kaspersky Lab", LocalDate.of(2024, 6, 25)),
+                        tuple("klnagent64", "15.1.0-20748", "x86_64", "AO Kaspersky Lab", LocalDate.of(2024, 6, 25)),
+                        tuple("kics", "3.0.0-12", "x86_64", "AO Kaspersky Lab", LocalDate.of(2024, 6, 25)),
+                        tuple("tzdata", "2024a-1.el9", "noarch", "Red Hat, Inc.", LocalDate.of(2024, 5, 28)));
+        assertThat(RpmPackages.parse("")).isEmpty();
+        assertThat(RpmPackages.parse("only\tthree\tfields\n")).isEmpty();
+    }
+
+    @Test
+    void parsesOsReleaseQuotedAndUnquoted() {
+        Map<String, String> debian = OsRelease.parse(Fixtures.text("linux/os-release-debian12.txt"));
+        assertThat(debian).containsEntry("PRETTY_NAME", "Debian GNU/Linux 12 (bookworm)")
+                .containsEntry("VERSION_ID", "12").containsEntry("ID", "debian");
+        assertThat(OsRelease.parse(Fixtures.text("linux/os-release-rhel9.txt")))
+                .containsEntry("PRETTY_NAME", "Red Hat Enterprise Linux 9.4 (Plow)").containsEntry("VERSION_ID", "9.4");
+        assertThat(OsRelease.parse("# comment\n=x\nNAME='Astra Linux'\n")).containsExactly(Map.entry("NAME", "Astra Linux"));
+    }
+
+    @Test
+    void parsesLoadedKernelModulesWithTheirTaint() {
+        assertThat(KernelModules.parse(Fixtures.text("linux/proc-modules.txt")))
+                .extracting(Evidence::name, Evidence::detail)
+                .containsExactly(tuple("tls", null), tuple("nf_tables", null), tuple("kav4fs_oas", "taint=OE"),
+                        tuple("redirfs", "taint=OE"), tuple("ext4", null));
+    }
+
+    @Test
+    void namesProcessesByTheirProgramNotTheirArguments() throws IOException {
+        proc(1, "/sbin/init\0splash\0", "systemd");
+        proc(200, "/opt/kaspersky/kesl/libexec/kesl\0--daemon\0", "kesl");
+        proc(201, "/opt/kaspersky/kesl/libexec/kesl\0--worker\0", "kesl");
+        proc(300, "sshd: alice@pts/0\0", "sshd");
+        proc(400, "", "kworker/0:1");
+        proc(500, "/usr/lib/very-long-program-name-beyond-15\0", "very-long-progr");
+        Fixtures.write(root, "proc/self/cmdline", "/usr/bin/java\0");
+        assertThat(ProcProcesses.read(root.resolve("proc")))
+                .extracting(Evidence::name, Evidence::location)
+                .containsExactlyInAnyOrder(
+                        tuple("init", "/sbin/init"),
+                        tuple("kesl", "/opt/kaspersky/kesl/libexec/kesl"),
+                        tuple("sshd", null),
+                        tuple("very-long-program-name-beyond-15", "/usr/lib/very-long-program-name-beyond-15"));
+    }
+
+    @Test
+    void readsUnitDirectoriesInSystemdPriorityOrderAndMarksEnabledUnits() throws IOException {
+        Fixtures.write(root, "lib/systemd/system/kesl.service", Fixtures.text("linux/kesl.service"));
+        Fixtures.write(root, "lib/systemd/system/ssh.service", "[Unit]\n");
+        Fixtures.write(root, "lib/systemd/system/ssh.socket", "[Unit]\n");
+        Fixtures.write(root, "etc/systemd/system/ssh.service", "[Unit]\n# local override\n");
+        Files.createDirectories(root.resolve("etc/systemd/system/multi-user.target.wants"));
+        Files.createSymbolicLink(root.resolve("etc/systemd/system/multi-user.target.wants/kesl.service"),
+                Path.of("/lib/systemd/system/kesl.service"));
+        assertThat(SystemdUnits.read(root))
+                .extracting(Evidence::kind, Evidence::name, Evidence::location, Evidence::detail)
+                .containsExactlyInAnyOrder(
+                        tuple(EvidenceKind.SYSTEMD_UNIT, "ssh.service", "/etc/systemd/system/ssh.service", null),
+                        tuple(EvidenceKind.SYSTEMD_UNIT, "kesl.service", "/lib/systemd/system/kesl.service", "enabled"));
+    }
+
+    @Test
+    void aRootWithoutUnitDirectoriesHasNoUnits() throws IOException {
+        assertThat(SystemdUnits.read(root)).isEmpty();
+    }
+
+    private void proc(int pid, String cmdline, String comm) {
+        Fixtures.write(root, "proc/" + pid + "/cmdline", cmdline);
+        Fixtures.write(root, "proc/" + pid + "/comm", comm + "\n");
+    }
+}

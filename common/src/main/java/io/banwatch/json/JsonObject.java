@@ -1,0 +1,218 @@
+package io.banwatch.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A JSON object read field by field, which knows its own path so that every error names it.
+ *
+ * <p>Unknown fields are ignored; a missing required field or a value of the wrong type is a
+ * {@link JsonFormatException} such as {@code host.os.family: missing required field}.
+ */
+public final class JsonObject {
+    private final JsonNode node;
+    private final String path;
+
+    private JsonObject(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** Wraps a node that must be an object; {@code path} is its name in errors ("" for the root). */
+    public static JsonObject of(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new JsonFormatException(describe(path) + "expected a JSON object");
+        }
+        return new JsonObject(node, path);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public boolean has(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
+    }
+
+    public String text(String name) {
+        String value = optText(name);
+        if (value == null || value.isBlank()) {
+            throw missing(name);
+        }
+        return value;
+    }
+
+    public String optText(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isValueNode() || v.isBinary()) {
+            throw wrongType(name, "a string");
+        }
+        return v.asText();
+    }
+
+    public int integer(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            throw missing(name);
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw wrongType(name, "an integer");
+        }
+        return v.intValue();
+    }
+
+    public Integer optInteger(String name) {
+        return has(name) ? integer(name) : null;
+    }
+
+    public Boolean optBoolean(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw wrongType(name, "true or false");
+        }
+        return v.booleanValue();
+    }
+
+    public Instant instant(String name) {
+        Instant value = optInstant(name);
+        if (value == null) {
+            throw missing(name);
+        }
+        return value;
+    }
+
+    public Instant optInstant(String name) {
+        String text = optText(name);
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw wrongType(name, "an ISO-8601 instant such as 2024-09-29T04:00:00Z");
+        }
+    }
+
+    public LocalDate date(String name) {
+        LocalDate value = optDate(name);
+        if (value == null) {
+            throw missing(name);
+        }
+        return value;
+    }
+
+    public LocalDate optDate(String name) {
+        String text = optText(name);
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw wrongType(name, "a date such as 2024-09-29");
+        }
+    }
+
+    public JsonObject object(String name) {
+        if (!has(name)) {
+            throw missing(name);
+        }
+        return of(node.get(name), child(name));
+    }
+
+    public JsonObject optObject(String name) {
+        return has(name) ? object(name) : null;
+    }
+
+    /** Maps each element of an optional array of objects; an absent array is empty. */
+    public <T> List<T> list(String name, Function<JsonObject, T> mapper) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw wrongType(name, "an array");
+        }
+        List<T> out = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            String at = child(name) + "[" + i + "]";
+            JsonObject element = of(v.get(i), at);
+            try {
+                out.add(mapper.apply(element));
+            } catch (IllegalArgumentException e) {
+                throw new JsonFormatException(at + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** An optional array of strings; an absent array is empty. */
+    public List<String> texts(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw wrongType(name, "an array of strings");
+        }
+        List<String> out = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (!e.isTextual()) {
+                throw new JsonFormatException(child(name) + "[" + i + "]: expected a string");
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
+    /** The members of an object-valued field, in document order. */
+    public List<Map.Entry<String, JsonObject>> members(String name) {
+        JsonObject obj = optObject(name);
+        if (obj == null) {
+            return List.of();
+        }
+        List<Map.Entry<String, JsonObject>> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : obj.node.properties()) {
+            out.add(Map.entry(e.getKey(), of(e.getValue(), obj.child(e.getKey()))));
+        }
+        return out;
+    }
+
+    /** Runs a constructor and turns its IllegalArgumentException into an error naming this object. */
+    public <T> T build(java.util.function.Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException(describe(path) + e.getMessage(), e);
+        }
+    }
+
+    public JsonFormatException error(String field, String message) {
+        return new JsonFormatException(child(field) + ": " + message);
+    }
+
+    private String child(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private JsonFormatException missing(String name) {
+        return new JsonFormatException(child(name) + ": missing required field");
+    }
+
+    private JsonFormatException wrongType(String name, String expected) {
+        return new JsonFormatException(child(name) + ": expected " + expected);
+    }
+
+    private static String describe(String path) {
+        return path.isEmpty() ? "" : path + ": ";
+    }
+}

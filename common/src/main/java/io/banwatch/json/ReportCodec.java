@@ -1,0 +1,299 @@
+package io.banwatch.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.banwatch.model.Citation;
+import io.banwatch.model.Evidence;
+import io.banwatch.model.EvidenceKind;
+import io.banwatch.model.Finding;
+import io.banwatch.model.Host;
+import io.banwatch.model.Level;
+import io.banwatch.model.OsInfo;
+import io.banwatch.model.Presence;
+import io.banwatch.model.ScanError;
+import io.banwatch.model.ScanReport;
+import io.banwatch.model.SecurityProduct;
+import io.banwatch.model.Software;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes and reads {@link ScanReport} JSON (schema {@value ScanReport#SCHEMA_VERSION}).
+ *
+ * <pre>{@code
+ * ReportCodec codec = new ReportCodec();
+ * byte[] json = codec.toBytes(report, false);
+ * ScanReport back = codec.read(new ByteArrayInputStream(json));
+ * }</pre>
+ *
+ * Reading ignores fields it does not know (a newer agent may add some) and rejects a report
+ * whose {@code schemaVersion} it does not read, or with a required field missing, with a
+ * {@link JsonFormatException} naming the field.
+ */
+public final class ReportCodec {
+    private final JsonFactory factory;
+    private final ObjectMapper mapper;
+
+    public ReportCodec() {
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                .build();
+        this.mapper = new ObjectMapper(factory);
+    }
+
+    // ---- writing ----
+
+    public byte[] toBytes(ScanReport report, boolean pretty) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        write(report, out, pretty);
+        return out.toByteArray();
+    }
+
+    public String toJson(ScanReport report, boolean pretty) {
+        return new String(toBytes(report, pretty), StandardCharsets.UTF_8);
+    }
+
+    public void write(ScanReport report, OutputStream out, boolean pretty) {
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            if (pretty) {
+                g.useDefaultPrettyPrinter();
+            }
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writeReport(g, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeReport(JsonGenerator g, ScanReport r) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", r.schemaVersion());
+        g.writeStringField("reportId", r.reportId());
+        g.writeStringField("agentVersion", r.agentVersion());
+        g.writeStringField("scannedAt", r.scannedAt().toString());
+        g.writeStringField("asOf", r.asOf().toString());
+        g.writeStringField("profile", r.profile());
+        writeHost(g, r.host());
+        g.writeArrayFieldStart("software");
+        for (Software s : r.software()) {
+            writeSoftware(g, s);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("securityProducts");
+        for (SecurityProduct p : r.securityProducts()) {
+            writeProduct(g, p);
+        }
+        g.writeEndArray();
+        writeEvidenceList(g, "observations", r.observations());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : r.findings()) {
+            writeFinding(g, f);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("errors");
+        for (ScanError e : r.errors()) {
+            g.writeStartObject();
+            g.writeStringField("source", e.source());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("inventoryHash", r.inventoryHash());
+        g.writeEndObject();
+    }
+
+    private static void writeHost(JsonGenerator g, Host h) throws IOException {
+        g.writeObjectFieldStart("host");
+        g.writeStringField("id", h.id());
+        g.writeStringField("hostname", h.hostname());
+        g.writeObjectFieldStart("os");
+        g.writeStringField("family", h.os().family());
+        optField(g, "name", h.os().name());
+        optField(g, "version", h.os().version());
+        optField(g, "build", h.os().build());
+        g.writeEndObject();
+        optField(g, "arch", h.arch());
+        optField(g, "domain", h.domain());
+        g.writeEndObject();
+    }
+
+    private static void writeSoftware(JsonGenerator g, Software s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", s.name());
+        optField(g, "version", s.version());
+        optField(g, "publisher", s.publisher());
+        g.writeStringField("source", s.source());
+        g.writeStringField("scope", s.scope());
+        optField(g, "arch", s.arch());
+        optField(g, "identifier", s.identifier());
+        optField(g, "installedOn", s.installedOn());
+        optField(g, "location", s.location());
+        g.writeEndObject();
+    }
+
+    private static void writeProduct(JsonGenerator g, SecurityProduct p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("vendor", p.vendor());
+        g.writeStringField("product", p.product());
+        optField(g, "version", p.version());
+        g.writeStringField("kind", p.kind());
+        if (p.enabled() != null) {
+            g.writeBooleanField("enabled", p.enabled());
+        }
+        if (p.upToDate() != null) {
+            g.writeBooleanField("upToDate", p.upToDate());
+        }
+        optField(g, "signaturesUpdatedAt", p.signaturesUpdatedAt());
+        writeEvidenceList(g, "evidence", p.evidence());
+        g.writeEndObject();
+    }
+
+    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        g.writeStringField("level", f.level().name());
+        g.writeStringField("profile", f.profile());
+        g.writeStringField("vendor", f.vendor());
+        g.writeStringField("product", f.product());
+        g.writeStringField("presence", f.presence().jsonName());
+        optField(g, "milestone", f.milestone());
+        optField(g, "deadline", f.deadline());
+        if (f.daysLeft() != null) {
+            g.writeNumberField("daysLeft", f.daysLeft());
+        }
+        g.writeStringField("message", f.message());
+        if (f.citation() != null) {
+            g.writeObjectFieldStart("citation");
+            g.writeStringField("id", f.citation().id());
+            g.writeStringField("title", f.citation().title());
+            optField(g, "url", f.citation().url());
+            g.writeEndObject();
+        }
+        writeEvidenceList(g, "evidence", f.evidence());
+        g.writeEndObject();
+    }
+
+    private static void writeEvidenceList(JsonGenerator g, String name, List<Evidence> list) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Evidence e : list) {
+            g.writeStartObject();
+            g.writeStringField("kind", e.kind().jsonName());
+            g.writeStringField("source", e.source());
+            g.writeStringField("name", e.name());
+            optField(g, "location", e.location());
+            optField(g, "detail", e.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void optField(JsonGenerator g, String name, Object value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value.toString());
+        }
+    }
+
+    // ---- reading ----
+
+    public ScanReport read(String json) {
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public ScanReport read(byte[] json) {
+        try {
+            return fromTree(mapper.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new JsonFormatException("malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ScanReport read(InputStream in) {
+        try {
+            return fromTree(mapper.readTree(in));
+        } catch (JsonProcessingException e) {
+            throw new JsonFormatException("malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ScanReport fromTree(JsonNode tree) {
+        if (tree == null || tree.isMissingNode()) {
+            throw new JsonFormatException("empty document: expected a scan report");
+        }
+        JsonObject r = JsonObject.of(tree, "");
+        int schema = r.integer("schemaVersion");
+        if (schema != ScanReport.SCHEMA_VERSION) {
+            throw r.error("schemaVersion", "unsupported version " + schema
+                    + " (this build reads " + ScanReport.SCHEMA_VERSION + ")");
+        }
+        return r.build(() -> new ScanReport(schema,
+                r.text("reportId"),
+                r.text("agentVersion"),
+                r.instant("scannedAt"),
+                r.date("asOf"),
+                r.text("profile"),
+                readHost(r.object("host")),
+                r.list("software", ReportCodec::readSoftware),
+                r.list("securityProducts", ReportCodec::readProduct),
+                r.list("observations", ReportCodec::readEvidence),
+                r.list("findings", ReportCodec::readFinding),
+                r.list("errors", e -> new ScanError(e.text("source"), e.text("message"))),
+                r.text("inventoryHash")));
+    }
+
+    private static Host readHost(JsonObject h) {
+        JsonObject os = h.object("os");
+        OsInfo osInfo = os.build(() -> new OsInfo(os.text("family"), os.optText("name"),
+                os.optText("version"), os.optText("build")));
+        return h.build(() -> new Host(h.text("id"), h.text("hostname"), osInfo, h.optText("arch"),
+                h.optText("domain")));
+    }
+
+    private static Software readSoftware(JsonObject s) {
+        return new Software(s.text("name"), s.optText("version"), s.optText("publisher"), s.text("source"),
+                s.optText("scope"), s.optText("arch"), s.optText("identifier"), s.optDate("installedOn"),
+                s.optText("location"));
+    }
+
+    private static SecurityProduct readProduct(JsonObject p) {
+        return new SecurityProduct(p.text("vendor"), p.text("product"), p.optText("version"), p.text("kind"),
+                p.optBoolean("enabled"), p.optBoolean("upToDate"), p.optInstant("signaturesUpdatedAt"),
+                p.list("evidence", ReportCodec::readEvidence));
+    }
+
+    static Evidence readEvidence(JsonObject e) {
+        return new Evidence(EvidenceKind.fromJson(e.text("kind")), e.text("source"), e.text("name"),
+                e.optText("location"), e.optText("detail"));
+    }
+
+    private static Finding readFinding(JsonObject f) {
+        Level level = parseLevel(f, f.text("level"));
+        JsonObject c = f.optObject("citation");
+        Citation citation = c == null ? null
+                : c.build(() -> new Citation(c.text("id"), c.text("title"), c.optText("url")));
+        return new Finding(f.text("ruleId"), level, f.text("profile"), f.text("vendor"), f.text("product"),
+                Presence.fromJson(f.text("presence")), f.optText("milestone"), f.optDate("deadline"),
+                f.optInteger("daysLeft"), f.text("message"), citation, f.list("evidence", ReportCodec::readEvidence));
+    }
+
+    static Level parseLevel(JsonObject o, String text) {
+        try {
+            return Level.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw o.error("level", "unknown level '" + text + "' (expected VIOLATION, DEADLINE, RISK or INFO)");
+        }
+    }
+}

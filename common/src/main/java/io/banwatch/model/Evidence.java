@@ -1,0 +1,28 @@
+package io.banwatch.model;
+
+/**
+ * One trace seen on the host: a package, a service, a driver, a path, a process, a key.
+ *
+ * @param kind     what kind of trace
+ * @param source   where the agent read it, e.g. {@code dpkg}, {@code systemd}, {@code proc}, {@code windows-services}
+ * @param name     the trace's own name: package name, service name, process name, path, key
+ * @param location where it lives when that differs from the name (unit file path, image path), or null
+ * @param detail   a short free-text detail (version, state, start mode), or null
+ */
+public record Evidence(EvidenceKind kind, String source, String name, String location, String detail) {
+    public Evidence {
+        Required.field(kind, "kind");
+        Required.text(source, "source");
+        Required.text(name, "name");
+    }
+
+    public static Evidence of(EvidenceKind kind, String source, String name) {
+        return new Evidence(kind, source, name, null, null);
+    }
+
+    /** The evidence a software inventory entry gives. */
+    public static Evidence of(Software software) {
+        String where = software.location();
+        return new Evidence(EvidenceKind.SOFTWARE, software.source(), software.name(), where, software.version());
+    }
+}

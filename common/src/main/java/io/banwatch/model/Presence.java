@@ -1,0 +1,25 @@
+package io.banwatch.model;
+
+/**
+ * Whether a product is really installed or only left behind.
+ *
+ * <p>An installed package, application, receipt, security-center registration or running process
+ * is {@code INSTALLED}; a service, driver, unit file, path or registry key without those is a
+ * {@code REMNANT} of a half-removed install, which the rules judge less severely.
+ */
+public enum Presence {
+    INSTALLED, REMNANT;
+
+    public String jsonName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Presence fromJson(String text) {
+        for (Presence p : values()) {
+            if (p.jsonName().equals(text)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown presence '" + text + "' (expected installed or remnant)");
+    }
+}

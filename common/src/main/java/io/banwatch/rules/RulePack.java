@@ -1,0 +1,28 @@
+package io.banwatch.rules;
+
+import io.banwatch.model.Citation;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A vendor's rule pack: how to recognise its products and how each profile judges them over time.
+ *
+ * @param id                stable id, e.g. {@code kaspersky-us}
+ * @param title             a title for people
+ * @param version           the pack's own version
+ * @param origin            where it was loaded from (file name or classpath resource)
+ * @param zone              the zone milestone dates are in (deadlines begin at 00:00 there)
+ * @param vendor            the vendor's name, e.g. "Kaspersky"
+ * @param publisherPatterns publisher strings that name the vendor (Latin and Cyrillic)
+ * @param products          products in match order; the last is usually a catch-all
+ * @param milestones        by id
+ * @param citations         by id
+ * @param profiles          by id
+ */
+record RulePack(String id, String title, String version, String origin, ZoneId zone, String vendor,
+                List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
+                Map<String, Citation> citations, Map<String, ProfileRule> profiles) {
+}

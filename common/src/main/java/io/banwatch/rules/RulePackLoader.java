@@ -1,0 +1,291 @@
+package io.banwatch.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.banwatch.json.JsonFormatException;
+import io.banwatch.json.JsonObject;
+import io.banwatch.model.Citation;
+import io.banwatch.model.EvidenceKind;
+import io.banwatch.model.Level;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads rule packs and security catalogs from JSON and validates them.
+ *
+ * <p>Every problem is a {@link RulePackException} whose message names the file, the rule
+ * (product, profile or milestone) and the field, e.g.
+ * {@code my-rules.json: product 'kesl': products[0].signals[1].pattern: invalid regular expression}.
+ */
+final class RulePackLoader {
+    private static final int PATTERN_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE
+            | Pattern.UNICODE_CHARACTER_CLASS;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    RulePack loadPack(InputStream in, String origin) {
+        JsonObject root = parse(in, origin);
+        try {
+            return pack(root, origin);
+        } catch (JsonFormatException | IllegalArgumentException e) {
+            throw new RulePackException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    SecurityCatalog loadCatalog(InputStream in, String origin) {
+        JsonObject root = parse(in, origin);
+        try {
+            List<SecurityCatalog.Entry> entries = new ArrayList<>();
+            Set<String> ids = new LinkedHashSet<>();
+            for (JsonObject p : root.list("products", o -> o)) {
+                String id = p.text("id");
+                if (!ids.add(id)) {
+                    throw p.error("id", "duplicate product id '" + id + "'");
+                }
+                entries.add(withContext("product '" + id + "'", () -> new SecurityCatalog.Entry(id,
+                        p.text("vendor"), p.text("product"), p.text("kind"), signals(p))));
+            }
+            if (entries.isEmpty()) {
+                throw root.error("products", "a catalog needs at least one product");
+            }
+            return new SecurityCatalog(root.text("id"), root.text("version"), entries);
+        } catch (JsonFormatException | IllegalArgumentException e) {
+            throw new RulePackException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    JsonObject readObject(InputStream in, String origin) {
+        return parse(in, origin);
+    }
+
+    private JsonObject parse(InputStream in, String origin) {
+        try {
+            JsonNode tree = mapper.readTree(in);
+            if (tree == null || tree.isMissingNode()) {
+                throw new RulePackException(origin + ": empty file, expected a JSON object");
+            }
+            return JsonObject.of(tree, "");
+        } catch (JsonProcessingException e) {
+            throw new RulePackException(origin + ": malformed JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + ": " + e.getOriginalMessage(), e);
+        } catch (JsonFormatException e) {
+            throw new RulePackException(origin + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RulePackException(origin + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private RulePack pack(JsonObject root, String origin) {
+        String id = root.text("id");
+        ZoneId zone = zone(root);
+        JsonObject vendor = root.object("vendor");
+
+        Map<String, Citation> citations = new LinkedHashMap<>();
+        for (JsonObject c : root.list("citations", o -> o)) {
+            Citation citation = c.build(() -> new Citation(c.text("id"), c.text("title"), c.optText("url")));
+            if (citations.put(citation.id(), citation) != null) {
+                throw c.error("id", "duplicate citation id '" + citation.id() + "'");
+            }
+        }
+
+        Map<String, Milestone> milestones = new LinkedHashMap<>();
+        for (JsonObject m : root.list("milestones", o -> o)) {
+            String mid = m.text("id");
+            Milestone milestone = withContext("milestone '" + mid + "'", () -> {
+                String cite = m.text("citation");
+                if (!citations.containsKey(cite)) {
+                    throw m.error("citation", "unknown citation '" + cite + "'");
+                }
+                return new Milestone(mid, m.date("date"), m.text("title"), cite, m.texts("sources"));
+            });
+            if (milestones.put(mid, milestone) != null) {
+                throw m.error("id", "duplicate milestone id '" + mid + "'");
+            }
+        }
+
+        List<ProductRule> products = new ArrayList<>();
+        Set<String> productIds = new LinkedHashSet<>();
+        for (JsonObject p : root.list("products", o -> o)) {
+            String pid = p.text("id");
+            if (!productIds.add(pid)) {
+                throw p.error("id", "duplicate product id '" + pid + "'");
+            }
+            products.add(withContext("product '" + pid + "'",
+                    () -> new ProductRule(pid, p.text("name"), p.text("kind"), signals(p),
+                            Boolean.TRUE.equals(p.optBoolean("catchAll")))));
+        }
+        if (products.isEmpty()) {
+            throw root.error("products", "a rule pack needs at least one product");
+        }
+
+        Map<String, ProfileRule> profiles = new LinkedHashMap<>();
+        for (JsonObject p : root.list("profiles", o -> o)) {
+            String pid = p.text("id");
+            ProfileRule profile = withContext("profile '" + pid + "'", () -> profile(p, pid, milestones));
+            if (profiles.put(pid, profile) != null) {
+                throw p.error("id", "duplicate profile id '" + pid + "'");
+            }
+        }
+        if (profiles.isEmpty()) {
+            throw root.error("profiles", "a rule pack needs at least one profile");
+        }
+
+        List<Pattern> publishers = patterns(vendor, "publisherPatterns");
+        return new RulePack(id, root.text("title"), root.text("version"), origin, zone, vendor.text("name"),
+                publishers, List.copyOf(products), Map.copyOf(milestones), Map.copyOf(citations),
+                Map.copyOf(profiles));
+    }
+
+    private static ZoneId zone(JsonObject root) {
+        String text = root.text("timeZone");
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw root.error("timeZone", "unknown time zone '" + text + "'");
+        }
+    }
+
+    private static ProfileRule profile(JsonObject p, String id, Map<String, Milestone> milestones) {
+        List<Phase> phases = new ArrayList<>();
+        List<JsonObject> items = p.list("phases", o -> o);
+        if (items.isEmpty()) {
+            throw p.error("phases", "a profile needs at least one phase");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject ph = items.get(i);
+            Milestone from = milestone(ph, "from", milestones);
+            if (i == 0 && from != null) {
+                throw ph.error("from", "the first phase must start 'since always' (no 'from')");
+            }
+            if (i > 0 && from == null) {
+                throw ph.error("from", "every phase after the first needs a 'from' milestone");
+            }
+            if (i > 0 && phases.get(i - 1).from() != null && !from.date().isAfter(phases.get(i - 1).from().date())) {
+                throw ph.error("from", "phases must be in date order; '" + from.id() + "' ("
+                        + from.date() + ") does not come after the previous phase");
+            }
+            Level installed = level(ph, "installed");
+            Level remnant = level(ph, "remnant");
+            if (remnant.atLeast(installed) && remnant != installed) {
+                throw ph.error("remnant", "a remnant (" + remnant + ") cannot be judged more severely than an install ("
+                        + installed + ")");
+            }
+            Milestone governing = ph.has("milestone") ? milestone(ph, "milestone", milestones) : from;
+            Milestone deadline = milestone(ph, "deadline", milestones);
+            if (installed == Level.DEADLINE || remnant == Level.DEADLINE) {
+                if (deadline == null) {
+                    throw ph.error("deadline", "a DEADLINE phase needs the milestone it counts down to");
+                }
+                if (from != null && !deadline.date().isAfter(from.date())) {
+                    throw ph.error("deadline", "deadline '" + deadline.id() + "' must come after the phase start");
+                }
+            }
+            phases.add(new Phase(from, installed, remnant, governing, deadline, ph.text("message")));
+        }
+        return new ProfileRule(id, p.text("title"), List.copyOf(phases));
+    }
+
+    private static Milestone milestone(JsonObject o, String field, Map<String, Milestone> milestones) {
+        String ref = o.optText(field);
+        if (ref == null) {
+            return null;
+        }
+        Milestone m = milestones.get(ref);
+        if (m == null) {
+            throw o.error(field, "unknown milestone '" + ref + "'");
+        }
+        return m;
+    }
+
+    private static Level level(JsonObject o, String field) {
+        String text = o.text(field);
+        try {
+            return Level.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw o.error(field, "unknown level '" + text + "' (expected VIOLATION, DEADLINE, RISK or INFO)");
+        }
+    }
+
+    private static List<Signal> signals(JsonObject product) {
+        List<Signal> signals = product.list("signals", RulePackLoader::signal);
+        if (signals.isEmpty()) {
+            throw product.error("signals", "a product needs at least one signal");
+        }
+        return signals;
+    }
+
+    private static Signal signal(JsonObject s) {
+        EvidenceKind kind;
+        String kindText = s.text("kind");
+        try {
+            kind = EvidenceKind.fromJson(kindText);
+        } catch (IllegalArgumentException e) {
+            throw s.error("kind", e.getMessage());
+        }
+        SignalField field;
+        try {
+            field = s.has("field") ? SignalField.fromJson(s.text("field")) : SignalField.NAME;
+        } catch (IllegalArgumentException e) {
+            throw s.error("field", e.getMessage());
+        }
+        List<String> rawNames = s.texts("names");
+        Set<String> names = lower(rawNames);
+        List<String> prefixes = List.copyOf(lower(s.texts("prefixes")));
+        Pattern pattern = s.has("pattern") ? compile(s, "pattern", s.text("pattern")) : null;
+        if (names.isEmpty() && prefixes.isEmpty() && pattern == null) {
+            throw s.error("names", "a signal needs names, prefixes or a pattern");
+        }
+        boolean requiresPublisher = Boolean.TRUE.equals(s.optBoolean("requiresVendorPublisher"));
+        if (requiresPublisher && kind != EvidenceKind.SOFTWARE) {
+            throw s.error("requiresVendorPublisher", "only software has a publisher");
+        }
+        return new Signal(kind, field, names, List.copyOf(rawNames), prefixes, pattern, Set.copyOf(s.texts("sources")),
+                Set.copyOf(s.texts("os")), requiresPublisher, Boolean.TRUE.equals(s.optBoolean("shared")));
+    }
+
+    private static List<Pattern> patterns(JsonObject o, String field) {
+        List<Pattern> out = new ArrayList<>();
+        for (String text : o.texts(field)) {
+            out.add(compile(o, field, text));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Pattern compile(JsonObject o, String field, String regex) {
+        try {
+            return Pattern.compile(regex, PATTERN_FLAGS);
+        } catch (PatternSyntaxException e) {
+            throw o.error(field, "invalid regular expression '" + regex + "': " + e.getDescription());
+        }
+    }
+
+    private static Set<String> lower(List<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : values) {
+            out.add(v.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(out);
+    }
+
+    private static <T> T withContext(String context, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (JsonFormatException e) {
+            throw new JsonFormatException(context + ": " + e.getMessage(), e);
+        }
+    }
+}

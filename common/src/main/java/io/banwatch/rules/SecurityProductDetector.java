@@ -1,0 +1,86 @@
+package io.banwatch.rules;
+
+import io.banwatch.model.Evidence;
+import io.banwatch.model.EvidenceKind;
+import io.banwatch.model.Inventory;
+import io.banwatch.model.SecurityProduct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lists the security products on a host: what the OS itself reports (Security Center, Defender),
+ * merged with what the catalog recognises in software, services, processes and paths.
+ */
+final class SecurityProductDetector {
+    private final SecurityCatalog catalog;
+
+    SecurityProductDetector(SecurityCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    List<SecurityProduct> detect(Inventory inventory) {
+        String os = inventory.host().os().family();
+        Map<SecurityCatalog.Entry, Set<Evidence>> seen = new LinkedHashMap<>();
+        for (Trace t : Traces.of(inventory.software(), inventory.observations(), List.of())) {
+            for (SecurityCatalog.Entry entry : catalog.entries()) {
+                if (entry.matches(t, os)) {
+                    seen.computeIfAbsent(entry, k -> new LinkedHashSet<>()).add(t.evidence());
+                    break;
+                }
+            }
+        }
+
+        List<SecurityProduct> out = new ArrayList<>();
+        for (SecurityProduct reported : inventory.securityProducts()) {
+            SecurityCatalog.Entry entry = entryFor(reported, os);
+            if (entry == null) {
+                out.add(reported);
+                continue;
+            }
+            // The OS's own report wins for state; the catalog adds the vendor and the other traces.
+            Set<Evidence> evidence = new LinkedHashSet<>(reported.evidence());
+            Set<Evidence> more = seen.remove(entry);
+            if (more != null) {
+                evidence.addAll(more);
+            }
+            out.add(new SecurityProduct(entry.vendor(), reported.product(),
+                    reported.version() != null ? reported.version() : versionOf(more),
+                    reported.kind(), reported.enabled(), reported.upToDate(), reported.signaturesUpdatedAt(),
+                    List.copyOf(evidence)));
+        }
+        for (Map.Entry<SecurityCatalog.Entry, Set<Evidence>> e : seen.entrySet()) {
+            SecurityCatalog.Entry entry = e.getKey();
+            out.add(new SecurityProduct(entry.vendor(), entry.product(), versionOf(e.getValue()), entry.kind(),
+                    null, null, null, List.copyOf(e.getValue())));
+        }
+        return out;
+    }
+
+    private SecurityCatalog.Entry entryFor(SecurityProduct reported, String os) {
+        for (Evidence e : reported.evidence()) {
+            for (SecurityCatalog.Entry entry : catalog.entries()) {
+                if (entry.matches(Trace.of(e), os)) {
+                    return entry;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String versionOf(Set<Evidence> evidence) {
+        if (evidence == null) {
+            return null;
+        }
+        for (Evidence e : evidence) {
+            if (e.kind() == EvidenceKind.SOFTWARE && e.detail() != null) {
+                return e.detail();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+package io.banwatch.rules;
+
+import io.banwatch.model.EvidenceKind;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One detection signal: traces of a kind whose field equals one of some names, starts with one
+ * of some prefixes, or matches a pattern. All comparisons ignore case.
+ *
+ * @param kind                    the evidence kind it looks at
+ * @param field                   the field compared
+ * @param names                   exact names, lower case
+ * @param rawNames                the exact names as written in the pack (paths to probe keep their case)
+ * @param prefixes                prefixes, lower case
+ * @param pattern                 a regular expression searched in the field, or null
+ * @param sources                 if not empty, only traces read from these sources
+ * @param osFamilies              if not empty, only on these OS families
+ * @param requiresVendorPublisher the software's publisher must also match the vendor's publisher patterns
+ * @param shared                  the trace is common to several products of the vendor (a driver, a
+ *                                registry key, a shared install folder): it joins whichever product was
+ *                                identified by its own signals, and stands alone only when none was
+ */
+record Signal(EvidenceKind kind, SignalField field, Set<String> names, List<String> rawNames, List<String> prefixes,
+              Pattern pattern, Set<String> sources, Set<String> osFamilies, boolean requiresVendorPublisher,
+              boolean shared) {
+
+    boolean matches(Trace trace, String osFamily, List<Pattern> vendorPublishers) {
+        if (trace.evidence().kind() != kind) {
+            return false;
+        }
+        if (!sources.isEmpty() && !sources.contains(trace.evidence().source())) {
+            return false;
+        }
+        if (!osFamilies.isEmpty() && !osFamilies.contains(osFamily)) {
+            return false;
+        }
+        String value = field.of(trace);
+        if (value == null || !valueMatches(normalise(value))) {
+            return false;
+        }
+        return !requiresVendorPublisher || anyFind(vendorPublishers, trace.publisher());
+    }
+
+    private boolean valueMatches(String value) {
+        if (names.contains(value)) {
+            return true;
+        }
+        for (String prefix : prefixes) {
+            if (value.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return pattern != null && pattern.matcher(value).find();
+    }
+
+    /** Lower case; a Windows process name is compared without its ".exe". */
+    private String normalise(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (kind == EvidenceKind.PROCESS && v.endsWith(".exe")) {
+            v = v.substring(0, v.length() - 4);
+        }
+        return v;
+    }
+
+    static boolean anyFind(List<Pattern> patterns, String value) {
+        if (value == null) {
+            return false;
+        }
+        for (Pattern p : patterns) {
+            if (p.matcher(value).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,179 @@
+package io.banwatch.rules;
+
+import io.banwatch.model.Evidence;
+import io.banwatch.model.EvidenceKind;
+import io.banwatch.model.Finding;
+import io.banwatch.model.Host;
+import io.banwatch.model.Inventory;
+import io.banwatch.model.Level;
+import io.banwatch.model.Presence;
+import io.banwatch.model.Samples;
+import io.banwatch.model.SecurityProduct;
+import io.banwatch.model.Software;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Which traces are Kaspersky, which are not, and how they group into products. */
+class RuleEngineMatchingTest {
+    private static final LocalDate AFTER_BAN = LocalDate.of(2026, 11, 24);
+    private final RuleEngine engine = new RuleEngine(RuleSet.builtIn(),
+            Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
+
+    private List<Finding> federal(Host host, List<Software> software, List<Evidence> observations) {
+        return engine.evaluate(Samples.inventory(host, software, observations), List.of(), "us-federal", AFTER_BAN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Kaspa Wallet", "KasperTech Tools", "Kasper", "Casper", "Kaspa", "Friendly Ghost Каспер",
+            "Kasperski Consulting", "kaspa-node"})
+    void decoysAreNotKaspersky(String name) {
+        Software decoy = new Software(name, "1.0", name.split(" ")[0], "windows-uninstall", "machine", null, null,
+                null, null);
+        assertThat(federal(Samples.host("windows"), List.of(decoy), List.of())).isEmpty();
+    }
+
+    @Test
+    void decoyServicesDriversAndProcessesAreNotKaspersky() {
+        List<Evidence> observations = List.of(
+                Evidence.of(EvidenceKind.SERVICE, "windows-services", "KasperTechUpdater"),
+                Evidence.of(EvidenceKind.DRIVER, "windows-drivers", "kloader"),
+                Evidence.of(EvidenceKind.PROCESS, "windows-processes", "kaspa-wallet.exe"),
+                Evidence.of(EvidenceKind.PROCESS, "proc", "kav"),
+                Evidence.of(EvidenceKind.REGISTRY_KEY, "windows-registry", "HKLM\\SOFTWARE\\KasperTech"),
+                Evidence.of(EvidenceKind.LAUNCHD_JOB, "launchd", "com.kasperapp.helper"));
+        assertThat(federal(Samples.host("windows"), List.of(), observations)).isEmpty();
+        // "kav" is Kaspersky's daemon on macOS only; on Linux it is just a name.
+        assertThat(federal(Samples.linuxHost(), List.of(), observations)).isEmpty();
+    }
+
+    @Test
+    void matchesLatinAndCyrillicPublishersAndNames() {
+        Host win = Samples.host("windows");
+        List<Software> software = List.of(
+                Samples.app("Kaspersky Endpoint Security для Windows", "АО «Лаборатория Касперского»", "windows-uninstall"),
+                Samples.app("Агент администрирования Kaspersky Security Center", "АО «Лаборатория Касперского»", "windows-uninstall"),
+                Samples.app("Антивирус Касперского", "Лаборатория Касперского", "windows-uninstall"),
+                Samples.app("Some Tool", "Kaspersky Lab ZAO", "windows-uninstall"));
+        assertThat(federal(win, software, List.of()))
+                .extracting(Finding::ruleId, Finding::product, Finding::level)
+                .containsExactly(
+                        tuple("kaspersky-us:kes-windows", "Kaspersky Endpoint Security for Windows", Level.VIOLATION),
+                        tuple("kaspersky-us:klnagent", "Kaspersky Security Center Network Agent", Level.VIOLATION),
+                        tuple("kaspersky-us:kaspersky-consumer", "Kaspersky home and small-office security", Level.VIOLATION),
+                        tuple("kaspersky-us:kaspersky-other/some-tool", "Some Tool", Level.VIOLATION));
+    }
+
+    @Test
+    void ambiguousPackageNamesNeedTheVendorAsMaintainer() {
+        Software checkmarxKics = Samples.deb("kics", "1.7.13", "Checkmarx <kics@checkmarx.com>");
+        Software kasperskyKics = Samples.deb("kics", "3.0.0.12", "AO Kaspersky Lab <support@kaspersky.com>");
+        assertThat(federal(Samples.linuxHost(), List.of(checkmarxKics), List.of())).isEmpty();
+        assertThat(federal(Samples.linuxHost(), List.of(kasperskyKics), List.of()))
+                .extracting(Finding::ruleId).containsExactly("kaspersky-us:kics");
+    }
+
+    @Test
+    void groupsEveryTraceOfOneInstallIntoOneFinding() {
+        List<Evidence> observations = List.of(
+                new Evidence(EvidenceKind.SYSTEMD_UNIT, "systemd", "kesl.service", "/lib/systemd/system/kesl.service", null),
+                new Evidence(EvidenceKind.PROCESS, "proc", "kesl", "/opt/kaspersky/kesl/libexec/kesl", null),
+                Evidence.of(EvidenceKind.PATH, "path", "/opt/kaspersky/kesl"),
+                Evidence.of(EvidenceKind.PATH, "path", "/opt/kaspersky"),
+                Evidence.of(EvidenceKind.PATH, "path", "/var/opt/kaspersky"));
+        List<Finding> findings = federal(Samples.linuxHost(),
+                List.of(Samples.deb("kesl", "12.1.0.1297", "AO Kaspersky Lab"), Samples.deb("bash", "5.2", "Debian")),
+                observations);
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).evidence()).extracting(Evidence::name)
+                .containsExactlyInAnyOrder("kesl", "kesl.service", "kesl", "/opt/kaspersky/kesl", "/opt/kaspersky",
+                        "/var/opt/kaspersky");
+    }
+
+    @Test
+    void sharedTracesJoinTheProductFoundAndStandAloneOtherwise() {
+        Host win = Samples.host("windows");
+        List<Evidence> leftovers = List.of(
+                new Evidence(EvidenceKind.DRIVER, "windows-drivers", "klif", "C:\\Windows\\System32\\drivers\\KLIF.KES-21-9.sys", "Stopped"),
+                Evidence.of(EvidenceKind.REGISTRY_KEY, "windows-registry", "HKLM\\SOFTWARE\\KasperskyLab"));
+        List<Finding> withProduct = federal(win,
+                List.of(Samples.app("Kaspersky Endpoint Security for Windows", "AO Kaspersky Lab", "windows-uninstall"),
+                        Samples.app("Kaspersky Security Center Network Agent", "AO Kaspersky Lab", "windows-uninstall")),
+                leftovers);
+        assertThat(withProduct).extracting(Finding::ruleId, f -> f.evidence().size())
+                .containsExactly(tuple("kaspersky-us:kes-windows", 3), tuple("kaspersky-us:klnagent", 1));
+
+        List<Finding> alone = federal(win, List.of(), leftovers);
+        assertThat(alone).extracting(Finding::ruleId, Finding::presence, Finding::level)
+                .containsExactly(tuple("kaspersky-us:kaspersky-other", Presence.REMNANT, Level.RISK));
+    }
+
+    @Test
+    void versionedDriverFileNamesAreRecognisedByTheirLocation() {
+        Evidence versioned = new Evidence(EvidenceKind.DRIVER, "windows-drivers", "kl_unknown_2025",
+                "C:\\Windows\\System32\\drivers\\K4W-21-25\\klgse.sys", "Running");
+        assertThat(federal(Samples.host("windows"), List.of(), List.of(versioned)))
+                .extracting(Finding::ruleId).containsExactly("kaspersky-us:kaspersky-other");
+    }
+
+    @Test
+    void aSecurityCenterRegistrationIsAnInstallEvenWithoutAnUninstallEntry() {
+        SecurityProduct wsc = new SecurityProduct("Kaspersky", "Kaspersky Small Office Security", null, "antivirus",
+                true, true, null, List.of(new Evidence(EvidenceKind.SECURITY_CENTER, "wsc-antivirus",
+                "Kaspersky Small Office Security", null, "266240")));
+        Inventory inv = new Inventory(Samples.host("windows"), List.of(), List.of(), List.of(wsc), List.of());
+        assertThat(engine.evaluate(inv, List.of(wsc), "us-federal", AFTER_BAN))
+                .extracting(Finding::ruleId, Finding::presence)
+                .containsExactly(tuple("kaspersky-us:kaspersky-consumer", Presence.INSTALLED));
+    }
+
+    @Test
+    void macReceiptsAndTeamIdFoldIntoTheApp() {
+        Host mac = Samples.host("macos");
+        List<Software> software = List.of(
+                new Software("Kaspersky Anti-Virus", "21.24", "Kaspersky", "macos-app", "machine", null,
+                        "com.kaspersky.kav", null, "/Applications/Kaspersky Anti-Virus For Mac.app"),
+                new Software("com.kaspersky.kav.core", "21.24", null, "pkgutil", "machine", null,
+                        "com.kaspersky.kav.core", null, null));
+        List<Evidence> observations = List.of(
+                new Evidence(EvidenceKind.SYSTEM_EXTENSION, "system-extensions", "com.kaspersky.kav.sysext", null,
+                        "teamID=2Y8XE5CQ94 state=activated_enabled"),
+                Evidence.of(EvidenceKind.LAUNCHD_JOB, "launchd", "com.kaspersky.kav"));
+        assertThat(federal(mac, software, observations))
+                .extracting(Finding::ruleId, f -> f.evidence().size())
+                .containsExactly(tuple("kaspersky-us:kav-mac", 4));
+    }
+
+    @Test
+    void aTeamIdAloneIsEnoughOnASystemExtension() {
+        Evidence renamed = new Evidence(EvidenceKind.SYSTEM_EXTENSION, "system-extensions", "com.example.filter", null,
+                "teamID=2Y8XE5CQ94 state=activated_enabled");
+        Evidence lookalike = new Evidence(EvidenceKind.SYSTEM_EXTENSION, "system-extensions", "com.example.other", null,
+                "teamID=2Y8XE5CQ49 state=activated_enabled");
+        assertThat(federal(Samples.host("macos"), List.of(), List.of(renamed, lookalike)))
+                .singleElement().satisfies(f -> assertThat(f.evidence()).containsExactly(renamed));
+    }
+
+    @Test
+    void packageConfigFilesLeftBehindAreARemnant() {
+        Evidence residue = new Evidence(EvidenceKind.PACKAGE_RESIDUE, "dpkg", "kesl", null, "deinstall ok config-files");
+        assertThat(federal(Samples.linuxHost(), List.of(), List.of(residue)))
+                .extracting(Finding::ruleId, Finding::presence, Finding::level)
+                .containsExactly(tuple("kaspersky-us:kesl", Presence.REMNANT, Level.RISK));
+    }
+
+    @Test
+    void aCleanMachineHasNoFindings() {
+        assertThat(federal(Samples.linuxHost(), List.of(Samples.deb("bash", "5.2", "Debian"),
+                Samples.deb("clamav", "1.0.7", "ClamAV Team")), List.of())).isEmpty();
+    }
+}

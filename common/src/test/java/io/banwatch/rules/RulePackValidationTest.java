@@ -1,0 +1,181 @@
+package io.banwatch.rules;
+
+import io.banwatch.model.Finding;
+import io.banwatch.model.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RulePackValidationTest {
+    @TempDir
+    Path dir;
+
+    /** A minimal valid pack; tests break one thing at a time. */
+    private static final String VALID = """
+            {
+              "id": "acme-test",
+              "title": "Acme test pack",
+              "version": "1",
+              "timeZone": "America/New_York",
+              "vendor": {"name": "Acme", "publisherPatterns": ["\\\\bacme corp"]},
+              "citations": [{"id": "rule-1", "title": "Acme Act", "url": "https://example.org/acme"}],
+              "milestones": [
+                {"id": "ban", "date": "2025-01-01", "title": "Acme banned", "citation": "rule-1"},
+                {"id": "warn", "date": "2024-12-01", "title": "Acme ban announced", "citation": "rule-1"}
+              ],
+              "products": [
+                {"id": "anvil", "name": "Acme Anvil", "kind": "other",
+                 "signals": [{"kind": "software", "names": ["acme-anvil"]}]}
+              ],
+              "profiles": [
+                {"id": "acme-profile", "title": "Acme users", "phases": [
+                  {"installed": "INFO", "remnant": "INFO", "message": "Fine."},
+                  {"from": "warn", "installed": "DEADLINE", "remnant": "INFO", "deadline": "ban", "message": "Banned from {deadline}."},
+                  {"from": "ban", "installed": "VIOLATION", "remnant": "RISK", "message": "Banned since {since}."}
+                ]}
+              ]
+            }
+            """;
+
+    private Path write(String json) throws IOException {
+        Path file = dir.resolve("my-rules.json");
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private void assertRejected(String json, String message) throws IOException {
+        Path file = write(json);
+        assertThatThrownBy(() -> RuleSet.builtIn().withPackFile(file))
+                .isInstanceOf(RulePackException.class)
+                .hasMessage(file + ": " + message);
+    }
+
+    @Test
+    void aValidUserPackAddsItsProfileAndIsEvaluated() throws IOException {
+        RuleSet rules = RuleSet.builtIn().withPackFile(write(VALID));
+        assertThat(rules.profiles()).contains("acme-profile", "us-federal", "us-private", "us-federal-contractor");
+        List<Finding> findings = new RuleEngine(rules, Clock.systemUTC()).evaluate(
+                Samples.inventory(Samples.linuxHost(), List.of(Samples.deb("acme-anvil", "2", "Acme Corp")), List.of()),
+                List.of(), "acme-profile", LocalDate.of(2024, 12, 31));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("acme-test:anvil");
+            assertThat(f.daysLeft()).isEqualTo(1);
+            assertThat(f.message()).isEqualTo("Acme Anvil is installed. Banned from 2025-01-01. 1 day left.");
+        });
+    }
+
+    @Test
+    void aUserPackWithABuiltInIdReplacesIt() throws IOException {
+        RuleSet rules = RuleSet.builtIn().withPackFile(write(VALID.replace("\"acme-test\"", "\"kaspersky-us\"")));
+        assertThat(rules.profiles()).containsExactly("acme-profile");
+    }
+
+    @Test
+    void reportsAMissingFile() {
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> RuleSet.builtIn().withPackFile(missing))
+                .isInstanceOf(RulePackException.class).hasMessage(missing + ": no such file");
+    }
+
+    @Test
+    void reportsMalformedJsonWithItsPosition() throws IOException {
+        assertRejected("{\n  \"id\": \"x\",\n  oops\n}",
+                "malformed JSON at line 3, column 3: Unexpected character ('o' (code 111)): was expecting double-quote to start field name");
+    }
+
+    @Test
+    void namesTheProductAndFieldOfABadPattern() throws IOException {
+        assertRejected(VALID.replace("\"names\": [\"acme-anvil\"]", "\"pattern\": \"(unclosed\""),
+                "product 'anvil': products[0].signals[0].pattern: invalid regular expression '(unclosed': Unclosed group");
+    }
+
+    @Test
+    void namesAnUnknownEvidenceKind() throws IOException {
+        assertRejected(VALID.replace("\"kind\": \"software\"", "\"kind\": \"firmware\""),
+                "product 'anvil': products[0].signals[0].kind: unknown evidence kind 'firmware'");
+    }
+
+    @Test
+    void aSignalNeedsSomethingToMatch() throws IOException {
+        assertRejected(VALID.replace("\"names\": [\"acme-anvil\"]", "\"sources\": [\"dpkg\"]"),
+                "product 'anvil': products[0].signals[0].names: a signal needs names, prefixes or a pattern");
+    }
+
+    @Test
+    void namesAnUnknownMilestoneInAProfile() throws IOException {
+        assertRejected(VALID.replace("\"deadline\": \"ban\"", "\"deadline\": \"bann\""),
+                "profile 'acme-profile': profiles[0].phases[1].deadline: unknown milestone 'bann'");
+    }
+
+    @Test
+    void aDeadlinePhaseNeedsItsDeadline() throws IOException {
+        assertRejected(VALID.replace(", \"deadline\": \"ban\"", ""),
+                "profile 'acme-profile': profiles[0].phases[1].deadline: a DEADLINE phase needs the milestone it counts down to");
+    }
+
+    @Test
+    void phasesMustBeInDateOrder() throws IOException {
+        assertRejected(VALID.replace("\"from\": \"warn\"", "\"from\": \"TMP\"").replace("\"from\": \"ban\"", "\"from\": \"warn\"")
+                        .replace("\"from\": \"TMP\"", "\"from\": \"ban\"").replace("\"deadline\": \"ban\"", "\"deadline\": \"warn\""),
+                "profile 'acme-profile': profiles[0].phases[1].deadline: deadline 'warn' must come after the phase start");
+    }
+
+    @Test
+    void aRemnantCannotOutrankAnInstall() throws IOException {
+        assertRejected(VALID.replace("\"installed\": \"VIOLATION\", \"remnant\": \"RISK\"",
+                        "\"installed\": \"RISK\", \"remnant\": \"VIOLATION\""),
+                "profile 'acme-profile': profiles[0].phases[2].remnant: a remnant (VIOLATION) cannot be judged more severely than an install (RISK)");
+    }
+
+    @Test
+    void namesAnUnknownLevel() throws IOException {
+        assertRejected(VALID.replace("\"installed\": \"VIOLATION\"", "\"installed\": \"SEVERE\""),
+                "profile 'acme-profile': profiles[0].phases[2].installed: unknown level 'SEVERE' (expected VIOLATION, DEADLINE, RISK or INFO)");
+    }
+
+    @Test
+    void namesAMissingRequiredField() throws IOException {
+        assertRejected(VALID.replace("\"timeZone\": \"America/New_York\",", ""), "timeZone: missing required field");
+        assertRejected(VALID.replace("\"date\": \"2025-01-01\", ", ""), "milestone 'ban': milestones[0].date: missing required field");
+        assertRejected(VALID.replace("\"date\": \"2025-01-01\"", "\"date\": \"01/01/2025\""),
+                "milestone 'ban': milestones[0].date: expected a date such as 2024-09-29");
+    }
+
+    @Test
+    void namesAnUnknownCitationAndZone() throws IOException {
+        assertRejected(VALID.replace("\"citation\": \"rule-1\"}", "\"citation\": \"rule-2\"}"),
+                "milestone 'ban': milestones[0].citation: unknown citation 'rule-2'");
+        assertRejected(VALID.replace("America/New_York", "Mars/Olympus"), "timeZone: unknown time zone 'Mars/Olympus'");
+    }
+
+    @Test
+    void rejectsDuplicateIds() throws IOException {
+        assertRejected(VALID.replace("{\"id\": \"warn\"", "{\"id\": \"ban\""), "milestones[1].id: duplicate milestone id 'ban'");
+    }
+
+    @Test
+    void theBuiltInPacksLoadAndCiteEveryMilestone() {
+        RuleSet rules = RuleSet.builtIn();
+        assertThat(rules.versions()).containsExactly("kaspersky-us 2026.11.24", "security-products 2026.11.24");
+        RulePack pack = rules.packs().get(0);
+        assertThat(pack.milestones().keySet()).contains("bod-17-01", "bod-17-01-removal", "ndaa-1634-enacted",
+                "far-52-204-23-effective", "ndaa-1634-effective", "fcc-covered-list", "bis-final-determination",
+                "bis-new-agreements-end", "bis-updates-end");
+        pack.milestones().values().forEach(m -> {
+            assertThat(pack.citations()).containsKey(m.citation());
+            assertThat(m.sources()).as(m.id() + " sources").isNotEmpty();
+        });
+        assertThat(rules.pathsToProbe("linux")).contains("/opt/kaspersky/kesl", "/opt/kaspersky", "/opt/CrowdStrike")
+                .noneMatch(p -> p.startsWith("C:") || p.startsWith("/Library"));
+    }
+}
