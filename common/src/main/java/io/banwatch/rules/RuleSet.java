@@ -119,6 +119,19 @@ public final class RuleSet {
         return List.copyOf(out);
     }
 
+    /** Every milestone of every pack, in date order. */
+    public List<MilestoneInfo> milestones() {
+        List<MilestoneInfo> out = new ArrayList<>();
+        for (RulePack p : packs) {
+            for (Milestone m : p.milestones().values()) {
+                io.banwatch.model.Citation c = p.citations().get(m.citation());
+                out.add(new MilestoneInfo(p.id(), m.id(), m.date(), m.title(), c.title(), c.url()));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(MilestoneInfo::date).thenComparing(MilestoneInfo::id));
+        return out;
+    }
+
     List<RulePack> packs() {
         return packs;
     }

@@ -1,0 +1,150 @@
+package io.banwatch.server;
+
+import io.banwatch.rules.RuleSet;
+import io.banwatch.server.alerts.AlertDispatcher;
+import io.banwatch.server.alerts.AlertPolicy;
+import io.banwatch.server.alerts.Backoff;
+import io.banwatch.server.api.ApiHandlers;
+import io.banwatch.server.api.FleetQueries;
+import io.banwatch.server.auth.Enrollment;
+import io.banwatch.server.auth.Secrets;
+import io.banwatch.server.auth.TokenStore;
+import io.banwatch.server.config.ServerConfig;
+import io.banwatch.server.db.Database;
+import io.banwatch.server.http.Access;
+import io.banwatch.server.http.ApiError;
+import io.banwatch.server.http.Json;
+import io.banwatch.server.http.Routes;
+import io.banwatch.server.ingest.Evaluator;
+import io.banwatch.server.ingest.IngestService;
+import io.banwatch.server.ingest.IngestWriter;
+import io.banwatch.server.metrics.Metrics;
+import io.banwatch.server.web.DashboardHandlers;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * The banwatch collector: authenticated ingest, storage, dashboard, exports and alerts.
+ *
+ * <pre>{@code
+ * CollectorServer server = CollectorServer.create(ServerConfig.defaults(Path.of("data")), Clock.systemUTC()).start();
+ * int port = server.port();
+ * server.stop();
+ * }</pre>
+ */
+public final class CollectorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorServer.class);
+
+    private final ServerConfig config;
+    private final Database db;
+    private final TokenStore tokens;
+    private final IngestWriter writer;
+    private final AlertDispatcher alerts;
+    private final Javalin app;
+    private final String enrollmentSecret;
+    private final Path initialAdminFile;
+
+    private CollectorServer(ServerConfig config, Database db, TokenStore tokens, IngestWriter writer,
+                            AlertDispatcher alerts, Javalin app, String enrollmentSecret, Path initialAdminFile) {
+        this.config = config;
+        this.db = db;
+        this.tokens = tokens;
+        this.writer = writer;
+        this.alerts = alerts;
+        this.app = app;
+        this.enrollmentSecret = enrollmentSecret;
+        this.initialAdminFile = initialAdminFile;
+    }
+
+    /** Opens (and migrates) the database and prepares the server; {@link #start()} listens. */
+    public static CollectorServer create(ServerConfig config, Clock clock) {
+        RuleSet rules = RuleSet.builtIn();
+        if (config.rulesFile() != null) {
+            rules = rules.withPackFile(config.rulesFile());
+        }
+        Evaluator evaluator = new Evaluator(rules, clock, config.profile());
+        Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize());
+        try {
+            Secrets secrets = new Secrets(new SecureRandom());
+            TokenStore tokens = new TokenStore(db, secrets, clock);
+            String secret = Bootstrap.enrollmentSecret(config.dataDir(), config.enrollmentSecret(), secrets);
+            Path adminFile = Bootstrap.initialAdmin(config.dataDir(), tokens);
+
+            Metrics metrics = new Metrics();
+            IngestWriter writer = new IngestWriter(db, new AlertPolicy(config.alertOnRisk()), config.storeRawReports(),
+                    config.ingestBatch());
+            AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
+                    : new AlertDispatcher(db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    config.webhookUrl(), config.webhookFormat(), clock, metrics, new Backoff(2_000, 3_600_000),
+                    new Random());
+            IngestService ingest = new IngestService(evaluator, writer, metrics, clock, config.maxBodyBytes(),
+                    config.maxReportBytes(), config.storeRawReports());
+            FleetQueries queries = new FleetQueries(db, clock, config.staleDays(), rules.milestones());
+            Access access = new Access(tokens);
+            ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, queries,
+                    db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
+            DashboardHandlers dashboard = new DashboardHandlers(access, tokens, queries, rules.profiles(),
+                    config.tls() != null);
+            Javalin app = Routes.app(config, api, dashboard);
+            return new CollectorServer(config, db, tokens, writer, alerts, app, secret, adminFile);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public CollectorServer start() {
+        app.start(config.bind(), config.port());
+        if (alerts != null && config.alertWorker()) {
+            alerts.start(Duration.ofSeconds(5));
+        }
+        LOG.info("banwatch collector listening on {}://{}:{} (database: {})", config.tls() == null ? "http" : "https",
+                config.bind(), port(), db.dialect().name().toLowerCase());
+        if (initialAdminFile != null) {
+            LOG.info("an initial admin token was written to {}", initialAdminFile.toAbsolutePath());
+        }
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public String enrollmentSecret() {
+        return enrollmentSecret;
+    }
+
+    /** Delivers due alerts now (tests and the admin CLI); normally a background worker does it. */
+    public int deliverAlertsNow() {
+        if (alerts == null) {
+            throw new ApiError(409, "no_webhook", "no alerts.webhook-url is configured");
+        }
+        return alerts.deliverDue();
+    }
+
+    public void stop() {
+        app.stop();
+        if (alerts != null) {
+            alerts.close();
+        }
+        writer.close();
+        db.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

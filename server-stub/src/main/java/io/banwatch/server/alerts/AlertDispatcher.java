@@ -1,0 +1,218 @@
+package io.banwatch.server.alerts;
+
+import io.banwatch.server.db.Database;
+import io.banwatch.server.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * Delivers the alert outbox to the webhook: each alert is claimed with a lease, so exactly one
+ * worker — of this collector or of another sharing the database — sends it; a failure is retried
+ * with backoff; a delivered alert is never sent again. The outbox lives in the database, so
+ * pending alerts survive a restart.
+ *
+ * <p>A crash between the receiver's answer and the delivery mark can still repeat one delivery;
+ * every payload carries a stable {@code alertKey} (and the {@code Idempotency-Key} header) for
+ * receivers that must drop such a repeat.
+ */
+public final class AlertDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+    private static final int MAX_ATTEMPTS = 20;
+    private static final int CLAIM_BATCH = 20;
+    private static final long LEASE_MS = 60_000;
+
+    private final Database db;
+    private final HttpClient http;
+    private final URI target;
+    private final boolean slackFormat;
+    private final Clock clock;
+    private final Metrics metrics;
+    private final Backoff backoff;
+    private final RandomGenerator random;
+    private final String owner = "collector-" + UUID.randomUUID();
+    private final ScheduledExecutorService worker;
+
+    public AlertDispatcher(Database db, HttpClient http, String url, String format, Clock clock, Metrics metrics,
+                           Backoff backoff, RandomGenerator random) {
+        this.db = db;
+        this.http = http;
+        this.target = URI.create(url);
+        if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
+            throw new IllegalArgumentException("alerts.webhook-url must be an http or https URL, not '" + url + "'");
+        }
+        this.slackFormat = "slack".equals(format);
+        this.clock = clock;
+        this.metrics = metrics;
+        this.backoff = backoff;
+        this.random = random;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "banwatch-alerts");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public AlertDispatcher start(Duration every) {
+        worker.scheduleWithFixedDelay(this::deliverDueSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Asks the worker to look now (after new alerts were committed). */
+    public void wake() {
+        worker.execute(this::deliverDueSafely);
+    }
+
+    private void deliverDueSafely() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            LOG.warn("alert delivery round failed: {}", e.getMessage());
+        }
+    }
+
+    private record Claimed(long id, String payload, int attempts, String key) {
+    }
+
+    /** One round: claim what is due, send it, record the result. Returns how many were sent. */
+    public int deliverDue() {
+        int delivered = 0;
+        for (Claimed a : claim()) {
+            String body = slackFormat ? slackBody(a.payload()) : a.payload();
+            String error = null;
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
+                                .timeout(Duration.ofSeconds(15))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", a.key())
+                                .header("User-Agent", "banwatch-collector")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() / 100 != 2) {
+                    error = "webhook answered " + response.statusCode();
+                }
+            } catch (java.io.IOException e) {
+                error = "webhook unreachable: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            }
+            if (error == null) {
+                markDelivered(a.id());
+                metrics.alertDelivered();
+                delivered++;
+            } else {
+                metrics.alertAttemptFailed();
+                markFailed(a, error);
+            }
+        }
+        return delivered;
+    }
+
+    private List<Claimed> claim() {
+        long now = clock.millis();
+        String lease = owner + ":" + UUID.randomUUID();
+        return db.transaction(c -> {
+            // The outer conditions are re-checked on every row, so two workers never claim the same alert.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET lease_owner = ?, lease_until = ? WHERE delivered_at IS NULL AND failed_at IS NULL"
+                            + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) AND id IN ("
+                            + "SELECT id FROM alerts WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?"
+                            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT " + CLAIM_BATCH + ")")) {
+                ps.setString(1, lease);
+                ps.setLong(2, now + LEASE_MS);
+                ps.setLong(3, now);
+                ps.setLong(4, now);
+                ps.setLong(5, now);
+                ps.setLong(6, now);
+                ps.executeUpdate();
+            }
+            List<Claimed> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT a.id, a.payload, a.attempts, h.host_id, a.report_id FROM alerts a JOIN hosts h ON h.pk = a.host_pk"
+                            + " WHERE a.lease_owner = ? ORDER BY a.id")) {
+                ps.setString(1, lease);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                                rs.getString(4) + ":" + rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private void markDelivered(long id) {
+        long now = clock.millis();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET delivered_at = ?, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL,"
+                            + " last_error = NULL WHERE id = ?")) {
+                ps.setLong(1, now);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void markFailed(Claimed a, String error) {
+        long now = clock.millis();
+        int attempts = a.attempts() + 1;
+        boolean giveUp = attempts >= MAX_ATTEMPTS;
+        LOG.warn("alert {} delivery attempt {} failed: {}{}", a.id(), attempts, error, giveUp ? "; giving up" : "");
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET attempts = ?, next_attempt_at = ?, last_error = ?, failed_at = ?,"
+                            + " lease_owner = NULL, lease_until = NULL WHERE id = ?")) {
+                ps.setInt(1, attempts);
+                ps.setLong(2, now + backoff.delayMillis(attempts, random));
+                ps.setString(3, error.length() > 500 ? error.substring(0, 500) : error);
+                if (giveUp) {
+                    ps.setLong(4, now);
+                } else {
+                    ps.setNull(4, java.sql.Types.BIGINT);
+                }
+                ps.setLong(5, a.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Slack and Teams incoming webhooks take {"text": ...}. */
+    private static String slackBody(String payload) {
+        try {
+            String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("text").asText();
+            com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            n.put("text", text);
+            return n.toString();
+        } catch (java.io.IOException e) {
+            return payload;
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.banwatch.server.auth;
+
+import io.banwatch.server.db.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tokens, stored as SHA-256 hashes only: the plain token is shown once, when it is issued.
+ */
+public final class TokenStore {
+    /** How often a token's last-use time is written: reads should not turn into writes. */
+    private static final long LAST_USED_GRANULARITY_MS = 60 * 60 * 1000L;
+
+    private final Database db;
+    private final Secrets secrets;
+    private final Clock clock;
+
+    public TokenStore(Database db, Secrets secrets, Clock clock) {
+        this.db = db;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** A newly issued token: {@code token} is the only copy of the secret. */
+    public record Issued(long id, String token, Role role, String name, String hostId) {
+    }
+
+    /** A token as listed to administrators: never the secret, never the hash. */
+    public record Info(long id, Role role, String name, String hostId, long createdAt, Long revokedAt,
+                       Long lastUsedAt) {
+    }
+
+    public Issued issue(Role role, String name, String hostId) {
+        String token = "bw_" + role.prefix() + "_" + secrets.randomSecret();
+        long now = clock.millis();
+        long id = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO tokens (token_hash, role, name, host_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, Secrets.sha256Hex(token));
+                ps.setString(2, role.jsonName());
+                ps.setString(3, name);
+                ps.setString(4, hostId);
+                ps.setLong(5, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        return new Issued(id, token, role, name, hostId);
+    }
+
+    /** The principal a token stands for, if it exists and is not revoked. */
+    public Optional<Principal> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = Secrets.sha256Hex(token.strip());
+        long now = clock.millis();
+        Optional<ActiveRow> row = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, role, name, host_id, last_used_at FROM tokens WHERE token_hash = ? AND revoked_at IS NULL")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new ActiveRow(rs.getLong(1), Role.fromJson(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getLong(5)));
+                }
+            }
+        });
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        ActiveRow r = row.get();
+        if (now - r.lastUsedAt() > LAST_USED_GRANULARITY_MS) {
+            touch(r.id(), now);
+        }
+        return Optional.of(new Principal(r.id(), r.role(), r.name(), r.hostId()));
+    }
+
+    private record ActiveRow(long id, Role role, String name, String hostId, long lastUsedAt) {
+    }
+
+    public List<Info> list() {
+        return db.read(c -> {
+            List<Info> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, role, name, host_id, created_at, revoked_at, last_used_at FROM tokens ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Info(rs.getLong(1), Role.fromJson(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), nullableLong(rs, 6), nullableLong(rs, 7)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Revokes a token; false when there is no such active token. */
+    public boolean revoke(long id) {
+        long now = clock.millis();
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+                ps.setLong(1, now);
+                ps.setLong(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Revokes every other token of a host, when it enrolls again (a re-imaged machine). */
+    public int revokeHostTokensExcept(String hostId, long keepId) {
+        long now = clock.millis();
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE tokens SET revoked_at = ? WHERE host_id = ? AND id <> ? AND revoked_at IS NULL")) {
+                ps.setLong(1, now);
+                ps.setString(2, hostId);
+                ps.setLong(3, keepId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public boolean hasActive(Role role) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM tokens WHERE role = ? AND revoked_at IS NULL LIMIT 1")) {
+                ps.setString(1, role.jsonName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    private void touch(long id, long now) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tokens SET last_used_at = ? WHERE id = ?")) {
+                ps.setLong(1, now);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+}

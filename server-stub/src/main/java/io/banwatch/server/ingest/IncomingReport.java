@@ -1,0 +1,14 @@
+package io.banwatch.server.ingest;
+
+import io.banwatch.model.ScanReport;
+
+/**
+ * A validated, judged report on its way to the database.
+ *
+ * @param report     what the agent sent
+ * @param judgement  the collector's evaluation
+ * @param raw        the report's JSON, gzip-compressed, or null when raw reports are not kept
+ * @param receivedAt when it arrived (epoch ms)
+ */
+public record IncomingReport(ScanReport report, Evaluator.Judgement judgement, byte[] raw, long receivedAt) {
+}

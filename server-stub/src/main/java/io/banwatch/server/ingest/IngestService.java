@@ -1,0 +1,121 @@
+package io.banwatch.server.ingest;
+
+import io.banwatch.json.JsonFormatException;
+import io.banwatch.json.ReportCodec;
+import io.banwatch.model.ScanReport;
+import io.banwatch.server.auth.Principal;
+import io.banwatch.server.auth.Role;
+import io.banwatch.server.http.ApiError;
+import io.banwatch.server.metrics.Metrics;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Takes a report from an agent: reads it within the size limits, validates it, checks it is for
+ * the token's own host, judges it with the collector's rules and stores it — and only then
+ * answers. A repeated reportId is answered as success and stored once.
+ */
+public final class IngestService {
+    private static final long COMMIT_WAIT_SECONDS = 60;
+
+    private final ReportCodec codec = new ReportCodec();
+    private final Evaluator evaluator;
+    private final IngestWriter writer;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final long maxBody;
+    private final long maxReport;
+    private final boolean storeRaw;
+
+    public IngestService(Evaluator evaluator, IngestWriter writer, Metrics metrics, Clock clock, long maxBody,
+                         long maxReport, boolean storeRaw) {
+        this.evaluator = evaluator;
+        this.writer = writer;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxBody = maxBody;
+        this.maxReport = maxReport;
+        this.storeRaw = storeRaw;
+    }
+
+    /**
+     * What the agent is told.
+     *
+     * @param outcome  stored, stored but older than the host's current scan, or duplicate
+     * @param reportId the report's id
+     * @param level    the collector's judgement (null: clean)
+     * @param findings how many findings the collector has for this report
+     */
+    public record Receipt(StoreOutcome outcome, String reportId, String level, int findings) {
+    }
+
+    public Receipt ingest(Principal principal, InputStream in, String contentEncoding, long contentLength) {
+        long started = System.nanoTime();
+        try {
+            Receipt receipt = doIngest(principal, in, contentEncoding, contentLength);
+            if (receipt.outcome() == StoreOutcome.DUPLICATE) {
+                metrics.duplicate();
+            } else {
+                metrics.ingested();
+            }
+            metrics.ingestLatency(System.nanoTime() - started);
+            return receipt;
+        } catch (ApiError e) {
+            metrics.rejected(e.code());
+            throw e;
+        }
+    }
+
+    private Receipt doIngest(Principal principal, InputStream in, String contentEncoding, long contentLength) {
+        if (principal.role() != Role.HOST) {
+            throw ApiError.forbidden("only an enrolled agent's host token can send reports");
+        }
+        if (contentLength > maxBody) {
+            throw ApiError.tooLarge("request body is larger than " + maxBody + " bytes");
+        }
+        BoundedBody.Body body = BoundedBody.read(in, contentEncoding, maxBody, maxReport);
+        ScanReport report;
+        try {
+            report = codec.read(body.decoded());
+        } catch (JsonFormatException e) {
+            String code = e.getMessage().startsWith("schemaVersion") ? "unsupported_schema" : "invalid_report";
+            throw ApiError.badRequest(code, e.getMessage());
+        }
+        if (!report.host().id().equals(principal.hostId())) {
+            throw ApiError.forbidden("this token belongs to host " + principal.hostId()
+                    + ", not to host " + report.host().id());
+        }
+        Evaluator.Judgement judgement = evaluator.judge(report);
+        byte[] raw = storeRaw ? (body.gzipped() ? body.wire() : gzip(body.decoded())) : null;
+        IncomingReport incoming = new IncomingReport(report, judgement, raw, clock.millis());
+        StoreOutcome outcome;
+        try {
+            outcome = writer.submit(incoming).get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "unavailable", "interrupted before the report was stored");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ApiError(503, "unavailable", "the report could not be stored now; retry later");
+        }
+        return new Receipt(outcome, report.reportId(), judgement.level() == null ? null : judgement.level().name(),
+                judgement.findings().size());
+    }
+
+    private static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 6 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,91 @@
+package io.banwatch.server.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Maps packages to their row in the software table, inserting the ones never seen before.
+ *
+ * <p>Most packages of a fleet are the same few thousand, so ids are cached (bounded, least
+ * recently used out). Ids found inside a transaction are only cached once it commits
+ * ({@link #remember}), so a rollback cannot leave the cache pointing at rows that do not exist.
+ */
+final class SoftwareIds {
+    private final Map<SoftwareKey, Long> cache;
+
+    SoftwareIds(int capacity) {
+        this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<SoftwareKey, Long> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** Ids for every key, inserting missing rows; newly learnt ids go into {@code learnt}. */
+    Map<SoftwareKey, Long> resolve(Connection c, Collection<SoftwareKey> keys, Map<SoftwareKey, Long> learnt)
+            throws SQLException {
+        Map<SoftwareKey, Long> out = new HashMap<>(keys.size() * 2);
+        Map<SoftwareKey, Long> missing = new LinkedHashMap<>();
+        synchronized (cache) {
+            for (SoftwareKey k : keys) {
+                Long id = cache.get(k);
+                if (id == null) {
+                    id = learnt.get(k);
+                }
+                if (id != null) {
+                    out.put(k, id);
+                } else {
+                    missing.put(k, null);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO software (name, version, publisher, source, arch) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (SoftwareKey k : missing.keySet()) {
+                bind(ins, k);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+        try (PreparedStatement sel = c.prepareStatement(
+                "SELECT id FROM software WHERE name = ? AND version = ? AND publisher = ? AND source = ? AND arch = ?")) {
+            for (SoftwareKey k : missing.keySet()) {
+                bind(sel, k);
+                try (ResultSet rs = sel.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("software row vanished: " + k);
+                    }
+                    long id = rs.getLong(1);
+                    out.put(k, id);
+                    learnt.put(k, id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Caches ids whose rows are now committed. */
+    void remember(Map<SoftwareKey, Long> committed) {
+        synchronized (cache) {
+            cache.putAll(committed);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, SoftwareKey k) throws SQLException {
+        ps.setString(1, k.name());
+        ps.setString(2, k.version());
+        ps.setString(3, k.publisher());
+        ps.setString(4, k.source());
+        ps.setString(5, k.arch());
+    }
+}

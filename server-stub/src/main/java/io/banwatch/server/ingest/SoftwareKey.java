@@ -1,0 +1,21 @@
+package io.banwatch.server.ingest;
+
+import io.banwatch.model.Software;
+
+/**
+ * The identity of a distinct package in the software table; absent values are '' so that the
+ * unique key dedupes them.
+ */
+record SoftwareKey(String name, String version, String publisher, String source, String arch) {
+    static SoftwareKey of(Software s) {
+        return new SoftwareKey(cut(s.name(), 512), cut(s.version(), 255), cut(s.publisher(), 512), cut(s.source(), 32),
+                cut(s.arch(), 32));
+    }
+
+    private static String cut(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

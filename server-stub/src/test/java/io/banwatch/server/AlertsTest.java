@@ -1,0 +1,126 @@
+package io.banwatch.server;
+
+import io.banwatch.model.Host;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Alerts: once per transition, retried with backoff, and not lost by a restart. */
+class AlertsTest {
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final Host host = Reports.host("host-a", "ws-a");
+
+    private TestCollector start(String hook, boolean onRisk) {
+        var config = TestCollector.config(dir);
+        config.webhookUrl = hook;
+        config.alertOnRisk = onRisk;
+        config.alertWorker = false;
+        return TestCollector.start(config.build(), clock);
+    }
+
+    private void send(TestCollector c, String token, boolean kesl) {
+        clock.advance(Duration.ofHours(1));
+        c.post("/api/v1/reports", token, Reports.json(Reports.report(host, kesl ? Reports.withKesl() : Reports.baseSoftware(),
+                clock.instant())), null);
+    }
+
+    @Test
+    void aHostStayingInViolationIsAlertedOnce() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
+            String t = c.enroll("host-a", "ws-a");
+            send(c, t, true);
+            send(c, t, true);
+            send(c, t, true);
+            c.server.deliverAlertsNow();
+            c.server.deliverAlertsNow();
+            assertThat(hook.received).hasSize(1);
+        }
+    }
+
+    @Test
+    void leavingAndReachingViolationAgainIsANewTransition() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
+            String t = c.enroll("host-a", "ws-a");
+            send(c, t, true);
+            send(c, t, false);
+            send(c, t, true);
+            c.server.deliverAlertsNow();
+            assertThat(hook.received).hasSize(2);
+            assertThat(hook.received.get(0).idempotencyKey()).isNotEqualTo(hook.received.get(1).idempotencyKey());
+        }
+    }
+
+    @Test
+    void riskAlertsOnlyWhenConfigured() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), true)) {
+            String t = c.enroll("host-a", "ws-a");
+            // Only the unit file left: a remnant, RISK for a federal agency.
+            c.post("/api/v1/reports", t, Reports.json(Reports.report(java.util.UUID.randomUUID().toString(), host,
+                    Reports.baseSoftware(), Reports.keslRemnants(), clock.instant())), null);
+            c.server.deliverAlertsNow();
+            assertThat(hook.received).singleElement().satisfies(d -> assertThat(d.body()).contains("\"level\":\"RISK\""));
+        }
+        clock.advance(Duration.ofDays(1));
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedWithBackoffAndDeliveredOnce() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
+            hook.answer(500, 503);
+            String t = c.enroll("host-a", "ws-a");
+            send(c, t, true);
+            assertThat(c.server.deliverAlertsNow()).isZero();
+            assertThat(Sql.count(dir, "SELECT attempts FROM alerts")).isEqualTo(1);
+            assertThat(Sql.text(dir, "SELECT last_error FROM alerts")).isEqualTo("webhook answered 500");
+            // Not due again until its backoff has passed.
+            clock.advance(Duration.ofHours(2));
+            assertThat(c.server.deliverAlertsNow()).isZero();
+            clock.advance(Duration.ofHours(2));
+            assertThat(c.server.deliverAlertsNow()).isEqualTo(1);
+            clock.advance(Duration.ofHours(2));
+            assertThat(c.server.deliverAlertsNow()).isZero();
+            assertThat(hook.received).hasSize(1);
+            assertThat(Sql.count(dir, "SELECT attempts FROM alerts")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPendingAlertSurvivesARestart() {
+        try (WebhookReceiver hook = new WebhookReceiver()) {
+            try (TestCollector c = start("http://127.0.0.1:9/unreachable", false)) {
+                String t = c.enroll("host-a", "ws-a");
+                send(c, t, true);
+            }
+            try (TestCollector c = start(hook.url(), false)) {
+                assertThat(c.server.deliverAlertsNow()).isEqualTo(1);
+            }
+            assertThat(hook.received).hasSize(1);
+            assertThat(hook.received.get(0).body()).contains("\"hostname\":\"ws-a\"");
+        }
+    }
+
+    @Test
+    void theBackgroundWorkerDeliversWithoutBeingAsked() throws Exception {
+        var config = TestCollector.config(dir);
+        try (WebhookReceiver hook = new WebhookReceiver()) {
+            config.webhookUrl = hook.url();
+            TestCollector c = TestCollector.start(config.build(), clock);
+            String t = c.enroll("host-a", "ws-a");
+            send(c, t, true);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (hook.received.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(hook.received).hasSize(1);
+            c.close();
+        }
+    }
+}
