@@ -1,6 +1,7 @@
 package io.banwatch.agent.collect;
 
 import io.banwatch.agent.collect.linux.LinuxCollector;
+import io.banwatch.agent.collect.macos.MacCollector;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class Collectors {
         String family = osFamily();
         return switch (family) {
             case "linux" -> new LinuxCollector(Path.of("/"), true, runner, pathsToProbe.apply(family), oshiHardwareUuid());
+            case "macos" -> new MacCollector(Path.of("/"), true, runner, pathsToProbe.apply(family));
             default -> throw new UnsupportedOperationException("no collector for " + family + " in this build");
         };
     }

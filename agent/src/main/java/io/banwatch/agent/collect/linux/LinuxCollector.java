@@ -3,9 +3,8 @@ package io.banwatch.agent.collect.linux;
 import io.banwatch.agent.collect.Collector;
 import io.banwatch.agent.collect.CommandResult;
 import io.banwatch.agent.collect.CommandRunner;
+import io.banwatch.agent.collect.PathProbe;
 import io.banwatch.agent.collect.ScanContext;
-import io.banwatch.model.Evidence;
-import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Host;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.Software;
@@ -72,7 +71,7 @@ public final class LinuxCollector implements Collector {
                 ctx.source("proc-modules", c -> c.observations(KernelModules.parse(readText(modules))));
             }
         }
-        ctx.source("paths", c -> c.observations(probePaths()));
+        ctx.source("paths", c -> c.observations(PathProbe.existing(root, pathsToProbe)));
 
         List<String> archs = new ArrayList<>();
         for (Software s : ctx.software()) {
@@ -118,16 +117,6 @@ public final class LinuxCollector implements Collector {
         }
         ctx.source("rpm", c -> c.software(RpmPackages.parse(result.stdout())));
         return true;
-    }
-
-    private List<Evidence> probePaths() {
-        List<Evidence> out = new ArrayList<>();
-        for (String path : pathsToProbe) {
-            if (path.startsWith("/") && Files.exists(root.resolve(path.substring(1)))) {
-                out.add(Evidence.of(EvidenceKind.PATH, "path", path));
-            }
-        }
-        return out;
     }
 
     private static boolean hasEntries(Path dir) {

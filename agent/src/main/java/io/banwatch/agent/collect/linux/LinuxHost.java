@@ -1,6 +1,7 @@
 package io.banwatch.agent.collect.linux;
 
 import io.banwatch.agent.collect.HostId;
+import io.banwatch.agent.collect.MachineArch;
 import io.banwatch.model.Host;
 import io.banwatch.model.OsInfo;
 
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -49,7 +49,7 @@ public final class LinuxHost {
         if (hostname.isBlank()) {
             hostname = live ? "localhost" : root.toAbsolutePath().toString();
         }
-        String arch = live ? normaliseArch(System.getProperty("os.arch")) : archFallback;
+        String arch = live ? MachineArch.normalise(System.getProperty("os.arch")) : archFallback;
         return new Host(hostId(), hostname.strip(), os, arch, null);
     }
 
@@ -66,18 +66,6 @@ public final class LinuxHost {
             id = HostId.derive("image:" + root.toAbsolutePath().normalize());
         }
         return id;
-    }
-
-    static String normaliseArch(String javaArch) {
-        if (javaArch == null) {
-            return null;
-        }
-        return switch (javaArch.toLowerCase(Locale.ROOT)) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "aarch64";
-            case "x86", "i386", "i686" -> "i686";
-            default -> javaArch;
-        };
     }
 
     private String firstReadable(String... paths) {
@@ -111,6 +99,6 @@ public final class LinuxHost {
             }
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(e -> normaliseArch(e.getKey())).orElse(null);
+                .map(e -> MachineArch.normalise(e.getKey())).orElse(null);
     }
 }
