@@ -13,10 +13,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Judges an inventory against a {@link RuleSet} for one profile at one date.
@@ -62,8 +60,8 @@ public final class RuleEngine {
                 continue;
             }
             LocalDate date = asOf != null ? asOf : LocalDate.now(clock.withZone(pack.zone()));
-            for (Map.Entry<ProductRule, Set<Evidence>> match : match(pack, traces, os).entrySet()) {
-                findings.add(judge(pack, rule, match.getKey(), List.copyOf(match.getValue()), date));
+            for (Map.Entry<ProductRule, Map<Evidence, Presence>> match : match(pack, traces, os).entrySet()) {
+                findings.add(judge(pack, rule, match.getKey(), match.getValue(), date));
             }
         }
         return findings;
@@ -76,38 +74,49 @@ public final class RuleEngine {
     }
 
     /**
-     * Groups the traces a pack recognises by product. Traces of shared signals (a driver, a
-     * registry key, a vendor folder) join the first product, in pack order, that its own signals
-     * identified; only when there is none do they stand as a product of their own.
+     * Groups the traces a pack recognises by product, with what each trace proves. Traces of
+     * shared signals (a driver, a registry key, a vendor folder) join the first product, in pack
+     * order, that its own signals identified; when none was, they all join the first product in
+     * pack order that a shared signal named, so one product's leftovers make one finding.
      */
-    private static Map<ProductRule, Set<Evidence>> match(RulePack pack, List<Trace> traces, String os) {
-        Map<ProductRule, Set<Evidence>> groups = new LinkedHashMap<>();
+    private static Map<ProductRule, Map<Evidence, Presence>> match(RulePack pack, List<Trace> traces, String os) {
+        Map<ProductRule, Map<Evidence, Presence>> groups = new LinkedHashMap<>();
         Map<ProductRule, Integer> order = new LinkedHashMap<>();
-        Map<ProductRule, Set<Evidence>> shared = new LinkedHashMap<>();
+        Map<Evidence, Presence> shared = new LinkedHashMap<>();
+        ProductRule firstShared = null;
         for (Trace t : traces) {
             Claim claim = claim(pack, t, os);
             if (claim == null) {
                 continue;
             }
+            Presence presence = claim.signal().presenceOf(t);
             if (claim.signal().shared()) {
-                shared.computeIfAbsent(claim.product(), k -> new LinkedHashSet<>()).add(t.evidence());
+                shared.merge(t.evidence(), presence, RuleEngine::stronger);
+                if (firstShared == null || pack.products().indexOf(claim.product()) < pack.products().indexOf(firstShared)) {
+                    firstShared = claim.product();
+                }
                 continue;
             }
             ProductRule product = claim.product();
             if (product.catchAll() && t.evidence().kind() == io.banwatch.model.EvidenceKind.SOFTWARE) {
                 product = product.namedAfter(t.evidence().name());
             }
-            groups.computeIfAbsent(product, k -> new LinkedHashSet<>()).add(t.evidence());
+            groups.computeIfAbsent(product, k -> new LinkedHashMap<>()).merge(t.evidence(), presence, RuleEngine::stronger);
             order.putIfAbsent(product, pack.products().indexOf(claim.product()));
         }
         ProductRule owner = order.entrySet().stream()
                 .min(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
-                .orElse(null);
-        for (Map.Entry<ProductRule, Set<Evidence>> e : shared.entrySet()) {
-            groups.computeIfAbsent(owner != null ? owner : e.getKey(), k -> new LinkedHashSet<>()).addAll(e.getValue());
+                .orElse(firstShared);
+        if (owner != null && !shared.isEmpty()) {
+            Map<Evidence, Presence> target = groups.computeIfAbsent(owner, k -> new LinkedHashMap<>());
+            shared.forEach((e, p) -> target.merge(e, p, RuleEngine::stronger));
         }
         return groups;
+    }
+
+    private static Presence stronger(Presence a, Presence b) {
+        return a == Presence.INSTALLED || b == Presence.INSTALLED ? Presence.INSTALLED : Presence.REMNANT;
     }
 
     private record Claim(ProductRule product, Signal signal) {
@@ -124,10 +133,10 @@ public final class RuleEngine {
         return null;
     }
 
-    private static Finding judge(RulePack pack, ProfileRule rule, ProductRule product, List<Evidence> evidence,
+    private static Finding judge(RulePack pack, ProfileRule rule, ProductRule product, Map<Evidence, Presence> traces,
                                  LocalDate date) {
-        Presence presence = evidence.stream().anyMatch(e -> e.kind().presence() == Presence.INSTALLED)
-                ? Presence.INSTALLED : Presence.REMNANT;
+        Presence presence = traces.containsValue(Presence.INSTALLED) ? Presence.INSTALLED : Presence.REMNANT;
+        List<Evidence> evidence = List.copyOf(traces.keySet());
         Phase phase = rule.phaseOn(date);
         Level level = presence == Presence.INSTALLED ? phase.installed() : phase.remnant();
         LocalDate deadline = null;

@@ -254,7 +254,20 @@ final class RulePackLoader {
             throw s.error("requiresVendorPublisher", "only software has a publisher");
         }
         return new Signal(kind, field, names, List.copyOf(rawNames), prefixes, pattern, Set.copyOf(s.texts("sources")),
-                Set.copyOf(s.texts("os")), requiresPublisher, Boolean.TRUE.equals(s.optBoolean("shared")));
+                Set.copyOf(s.texts("os")), requiresPublisher, Boolean.TRUE.equals(s.optBoolean("shared")),
+                presence(s));
+    }
+
+    private static io.banwatch.model.Presence presence(JsonObject s) {
+        String text = s.optText("presence");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return io.banwatch.model.Presence.fromJson(text);
+        } catch (IllegalArgumentException e) {
+            throw s.error("presence", e.getMessage());
+        }
     }
 
     private static List<Pattern> patterns(JsonObject o, String field) {

@@ -23,10 +23,17 @@ import java.util.regex.Pattern;
  * @param shared                  the trace is common to several products of the vendor (a driver, a
  *                                registry key, a shared install folder): it joins whichever product was
  *                                identified by its own signals, and stands alone only when none was
+ * @param presence                overrides what a match proves (a macOS receipt outlives an app dragged to the
+ *                                Trash, so it proves only a remnant), or null for the evidence kind's default
  */
 record Signal(EvidenceKind kind, SignalField field, Set<String> names, List<String> rawNames, List<String> prefixes,
               Pattern pattern, Set<String> sources, Set<String> osFamilies, boolean requiresVendorPublisher,
-              boolean shared) {
+              boolean shared, io.banwatch.model.Presence presence) {
+
+    /** What a trace this signal matched proves: the signal's own override, else its kind's default. */
+    io.banwatch.model.Presence presenceOf(Trace trace) {
+        return presence != null ? presence : trace.evidence().kind().presence();
+    }
 
     boolean matches(Trace trace, String osFamily, List<Pattern> vendorPublishers) {
         if (trace.evidence().kind() != kind) {

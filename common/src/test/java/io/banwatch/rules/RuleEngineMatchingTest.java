@@ -172,6 +172,47 @@ class RuleEngineMatchingTest {
     }
 
     @Test
+    void aMacReceiptAloneProvesOnlyARemnantAndLeftoversMakeOneFinding() {
+        Host mac = Samples.host("macos");
+        List<Software> receipts = List.of(new Software("com.kaspersky.kav.core", "21.24", null, "pkgutil", "machine", null,
+                "com.kaspersky.kav.core", null, null));
+        List<Evidence> leftovers = List.of(
+                Evidence.of(EvidenceKind.KERNEL_EXTENSION, "kexts", "com.kaspersky.kext.klif"),
+                Evidence.of(EvidenceKind.PATH, "path", "/Library/Application Support/Kaspersky Lab"));
+        assertThat(federal(mac, receipts, leftovers))
+                .extracting(Finding::ruleId, Finding::presence, Finding::level, f -> f.evidence().size())
+                .containsExactly(tuple("kaspersky-us:kav-mac", Presence.REMNANT, Level.RISK, 3));
+    }
+
+    @Test
+    void anActiveKasperskySystemExtensionProvesAnInstall() {
+        Evidence active = new Evidence(EvidenceKind.SYSTEM_EXTENSION, "system-extensions", "com.kaspersky.kav.sysext", null,
+                "teamID=2Y8XE5CQ94 state=activated_enabled");
+        Evidence waiting = new Evidence(EvidenceKind.SYSTEM_EXTENSION, "system-extensions", "com.kaspersky.kav.sysext", null,
+                "teamID=2Y8XE5CQ94 state=terminated_waiting_to_uninstall_on_reboot");
+        assertThat(federal(Samples.host("macos"), List.of(), List.of(active)))
+                .extracting(Finding::presence).containsExactly(Presence.INSTALLED);
+        assertThat(federal(Samples.host("macos"), List.of(), List.of(waiting)))
+                .extracting(Finding::presence).containsExactly(Presence.REMNANT);
+    }
+
+    @Test
+    void theNetworkAgentKeepsItsOwnMacReceiptAndDaemon() {
+        Host mac = Samples.host("macos");
+        List<Software> software = List.of(
+                new Software("Kaspersky Endpoint Security for Mac", "12.1", "Kaspersky", "macos-app", "machine", null,
+                        "com.kaspersky.kav", null, null),
+                new Software("com.kaspersky.klnagent.core", "15.0", null, "pkgutil", "machine", null,
+                        "com.kaspersky.klnagent.core", null, null));
+        List<Finding> findings = federal(mac, software, List.of(Evidence.of(EvidenceKind.LAUNCHD_JOB, "launchd",
+                "com.kaspersky.klnagent")));
+        assertThat(findings).extracting(Finding::ruleId, Finding::presence).containsExactly(
+                tuple("kaspersky-us:kes-mac", Presence.INSTALLED), tuple("kaspersky-us:klnagent", Presence.REMNANT));
+        assertThat(findings.get(1).evidence()).extracting(Evidence::name)
+                .containsExactly("com.kaspersky.klnagent.core", "com.kaspersky.klnagent");
+    }
+
+    @Test
     void aCleanMachineHasNoFindings() {
         assertThat(federal(Samples.linuxHost(), List.of(Samples.deb("bash", "5.2", "Debian"),
                 Samples.deb("clamav", "1.0.7", "ClamAV Team")), List.of())).isEmpty();

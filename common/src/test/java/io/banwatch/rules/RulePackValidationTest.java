@@ -106,6 +106,12 @@ class RulePackValidationTest {
     }
 
     @Test
+    void namesAnUnknownPresence() throws IOException {
+        assertRejected(VALID.replace("\"names\": [\"acme-anvil\"]", "\"names\": [\"acme-anvil\"], \"presence\": \"gone\""),
+                "product 'anvil': products[0].signals[0].presence: unknown presence 'gone' (expected installed or remnant)");
+    }
+
+    @Test
     void aSignalNeedsSomethingToMatch() throws IOException {
         assertRejected(VALID.replace("\"names\": [\"acme-anvil\"]", "\"sources\": [\"dpkg\"]"),
                 "product 'anvil': products[0].signals[0].names: a signal needs names, prefixes or a pattern");

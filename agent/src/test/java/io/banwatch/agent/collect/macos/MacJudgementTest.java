@@ -9,7 +9,6 @@ import io.banwatch.model.Presence;
 import io.banwatch.model.SecurityProduct;
 import io.banwatch.rules.RuleEngine;
 import io.banwatch.rules.RuleSet;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -101,9 +100,6 @@ class MacJudgementTest {
                 .contains("path /Library/Application Support/Kaspersky Lab/klnagent");
     }
 
-    @Disabled("needs seeds change: kav-mac's shared `com.kaspersky.` prefixes (software identifier, launchd-job) claim "
-            + "the Network Agent's receipt com.kaspersky.klnagent.core and daemon com.kaspersky.klnagent before the klnagent "
-            + "product is asked, so they are listed under KES; klnagent needs its own macOS receipt and launchd signals")
     @Test
     void theNetworkAgentFindingCarriesItsOwnReceiptAndDaemon() {
         Judged kes = judge("kes-mac-with-agent");
@@ -129,9 +125,6 @@ class MacJudgementTest {
                         "path /Library/Application Support/Kaspersky Lab/KAV", "path /Library/Application Support/Kaspersky Lab");
     }
 
-    @Disabled("needs common + seeds change: a pkgutil receipt outlives an app dragged to the Trash, but the engine counts "
-            + "every software trace as an install (INSTALLED, VIOLATION), and the shared-only traces of kav-mac and "
-            + "kaspersky-other stand as two findings because no product was identified by its own signals")
     @Test
     void kasperskyRemnantsAreOneRemnantAtRisk() {
         Judged remnants = judge("kaspersky-remnants");
