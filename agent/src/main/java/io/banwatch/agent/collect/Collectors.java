@@ -1,8 +1,10 @@
 package io.banwatch.agent.collect;
 
 import io.banwatch.agent.collect.linux.LinuxCollector;
+import io.banwatch.agent.collect.windows.WindowsCollector;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -33,6 +35,7 @@ public final class Collectors {
         String family = osFamily();
         return switch (family) {
             case "linux" -> new LinuxCollector(Path.of("/"), true, runner, pathsToProbe.apply(family), oshiHardwareUuid());
+            case "windows" -> new WindowsCollector(runner, pathsToProbe.apply(family), Clock.systemUTC());
             default -> throw new UnsupportedOperationException("no collector for " + family + " in this build");
         };
     }
