@@ -61,12 +61,21 @@ final class SecurityProductDetector {
         return out;
     }
 
+    /**
+     * The catalog entry an OS-reported product is: by its evidence, else by its vendor (a product
+     * named only in the registry is still the vendor's product the catalog found by its service).
+     */
     private SecurityCatalog.Entry entryFor(SecurityProduct reported, String os) {
         for (Evidence e : reported.evidence()) {
             for (SecurityCatalog.Entry entry : catalog.entries()) {
                 if (entry.matches(Trace.of(e), os)) {
                     return entry;
                 }
+            }
+        }
+        for (SecurityCatalog.Entry entry : catalog.entries()) {
+            if (entry.vendor().equalsIgnoreCase(reported.vendor()) && entry.kind().equals(reported.kind())) {
+                return entry;
             }
         }
         return null;

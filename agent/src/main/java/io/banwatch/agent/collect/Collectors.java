@@ -2,8 +2,10 @@ package io.banwatch.agent.collect;
 
 import io.banwatch.agent.collect.linux.LinuxCollector;
 import io.banwatch.agent.collect.macos.MacCollector;
+import io.banwatch.agent.collect.windows.WindowsCollector;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -35,6 +37,7 @@ public final class Collectors {
         return switch (family) {
             case "linux" -> new LinuxCollector(Path.of("/"), true, runner, pathsToProbe.apply(family), oshiHardwareUuid());
             case "macos" -> new MacCollector(Path.of("/"), true, runner, pathsToProbe.apply(family));
+            case "windows" -> new WindowsCollector(runner, pathsToProbe.apply(family), Clock.systemUTC());
             default -> throw new UnsupportedOperationException("no collector for " + family + " in this build");
         };
     }
