@@ -7,7 +7,10 @@ import io.banwatch.agent.collect.ProcessCommandRunner;
 import io.banwatch.rules.RuleSet;
 
 import java.nio.file.Path;
+import io.banwatch.agent.send.Sleeper;
+
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * What the commands depend on, injected once at start-up: the clock, the command runner, the
@@ -17,8 +20,12 @@ import java.time.Clock;
  * @param runner     runs OS commands
  * @param version    the agent's version
  * @param collectors makes collectors for this machine or for a mounted image
+ * @param env        the environment variables (config overrides, paths)
+ * @param osFamily   linux, windows or macos: picks the usual config, state and log places
+ * @param sleeper    waits between retries
  */
-public record AgentEnvironment(Clock clock, CommandRunner runner, String version, CollectorFactory collectors) {
+public record AgentEnvironment(Clock clock, CommandRunner runner, String version, CollectorFactory collectors,
+                               Map<String, String> env, String osFamily, Sleeper sleeper) {
 
     /** Makes the collector for a scan. */
     public interface CollectorFactory {
@@ -42,6 +49,6 @@ public record AgentEnvironment(Clock clock, CommandRunner runner, String version
                     public Collector image(Path root, RuleSet rules) {
                         return Collectors.forLinuxImage(root, runner, rules.pathsToProbe("linux"));
                     }
-                });
+                }, System.getenv(), Collectors.osFamily(), Sleeper.REAL);
     }
 }

@@ -3,7 +3,7 @@ package io.banwatch.server;
 import io.banwatch.rules.RuleSet;
 import io.banwatch.server.alerts.AlertDispatcher;
 import io.banwatch.server.alerts.AlertPolicy;
-import io.banwatch.server.alerts.Backoff;
+import io.banwatch.retry.Backoff;
 import io.banwatch.server.api.ApiHandlers;
 import io.banwatch.server.api.FleetQueries;
 import io.banwatch.server.auth.Enrollment;

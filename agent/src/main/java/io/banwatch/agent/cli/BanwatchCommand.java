@@ -1,6 +1,8 @@
 package io.banwatch.agent.cli;
 
 import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.config.ConfigException;
+import io.banwatch.agent.send.DeliveryException;
 import io.banwatch.json.JsonFormatException;
 import io.banwatch.rules.RulePackException;
 import picocli.CommandLine;
@@ -29,6 +31,9 @@ public final class BanwatchCommand implements Runnable {
     public static CommandLine commandLine(AgentEnvironment env) {
         CommandLine cl = new CommandLine(new BanwatchCommand());
         cl.addSubcommand("scan", new ScanCommand(env));
+        cl.addSubcommand("enroll", new EnrollCommand(env));
+        cl.addSubcommand("send", new SendCommand(env));
+        cl.addSubcommand("status", new StatusCommand(env));
         cl.setCommandName("banwatch");
         cl.registerConverter(LocalDate.class, BanwatchCommand::date);
         cl.setParameterExceptionHandler(BanwatchCommand::badUsage);
@@ -69,7 +74,10 @@ public final class BanwatchCommand implements Runnable {
 
     private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof UserError || e instanceof RulePackException || e instanceof JsonFormatException) {
+        if (e instanceof UserError || e instanceof RulePackException || e instanceof JsonFormatException
+                || e instanceof ConfigException || e instanceof DeliveryException) {
+            err.println("banwatch: " + e.getMessage());
+        } else if (e instanceof java.io.UncheckedIOException) {
             err.println("banwatch: " + e.getMessage());
         } else {
             // Not the user's mistake: still one line for people; the trace goes to the log.

@@ -1,6 +1,12 @@
 package io.banwatch.agent.cli;
 
 import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.config.AgentConfig;
+import io.banwatch.agent.logging.FileLogging;
+import io.banwatch.agent.send.DeliveryException;
+import io.banwatch.agent.send.SpoolFlusher;
+import io.banwatch.agent.send.Transport;
+import picocli.CommandLine;
 import io.banwatch.agent.collect.Collector;
 import io.banwatch.agent.scan.Scanner;
 import io.banwatch.json.ReportCodec;
@@ -19,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code banwatch scan}: inventory this machine (or a mounted image) and judge it. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,8 +38,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the full report as JSON.")
     boolean json;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "us-private",
-            description = "Compliance profile: us-federal, us-federal-contractor or us-private (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "Compliance profile: us-federal, us-federal-contractor or us-private (default: the config's profile, else us-private).")
     String profile;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
@@ -51,6 +58,15 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Exit 1 only for findings at or above this level: VIOLATION, DEADLINE, RISK or INFO (default: ${DEFAULT-VALUE}).")
     Level failOn;
 
+    @Option(names = "--send", description = "Also spool the report and send it to the collector (and anything waiting).")
+    boolean send;
+
+    @Option(names = "--scheduled", description = "Wait a random time within schedule.window-minutes first (spreads a fleet's load).")
+    boolean scheduled;
+
+    @CommandLine.Mixin
+    ConfigOptions options;
+
     private final AgentEnvironment env;
 
     ScanCommand(AgentEnvironment env) {
@@ -58,7 +74,17 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        AgentConfig config = send || scheduled ? loadConfig() : profile == null ? configForProfile() : null;
+        if (profile == null) {
+            profile = config == null ? AgentConfig.DEFAULT_PROFILE : config.profile();
+        }
+        if (send) {
+            FileLogging.enable(config.paths().logDir(), config.logLevel());
+        }
+        if (scheduled && config.scheduleWindowMinutes() > 0) {
+            env.sleeper().sleep(ThreadLocalRandom.current().nextLong(config.scheduleWindowMinutes() * 60_000L));
+        }
         RuleSet ruleSet = RuleSet.builtIn();
         if (rules != null) {
             ruleSet = ruleSet.withPackFile(rules);
@@ -85,7 +111,51 @@ public final class ScanCommand implements Callable<Integer> {
             new TableRenderer(out).render(report);
         }
         out.flush();
-        return report.findings().stream().map(Finding::level).anyMatch(l -> l.atLeast(failOn))
+        int exit = report.findings().stream().map(Finding::level).anyMatch(l -> l.atLeast(failOn))
                 ? ExitCode.FINDINGS : ExitCode.CLEAN;
+        if (send) {
+            deliver(config, report);
+        }
+        return exit;
+    }
+
+    /**
+     * Spools the report (durably, before any attempt to send) and flushes the spool. A collector
+     * that is down is no failure of the scan: the report waits for the next run, and stderr says so.
+     */
+    private void deliver(AgentConfig config, ScanReport report) {
+        Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
+        transport.spool().add(report);
+        transport.status().update("last-scan-at", report.scannedAt().toString(), "last-scan-report-id",
+                report.reportId(), "last-scan-findings", Integer.toString(report.findings().size()));
+        String token = transport.tokenFor(report::host);
+        SpoolFlusher.Result r = transport.flush(token, Transport.DEFAULT_BUDGET);
+        if (r.refused()) {
+            throw new DeliveryException("the collector refused this agent: " + r.problem());
+        }
+        if (!r.complete()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("banwatch: report kept in the spool (" + r.remaining() + " waiting): " + r.problem());
+            err.flush();
+        }
+    }
+
+    private AgentConfig loadConfig() {
+        return options.load(env, java.util.Map.of());
+    }
+
+    /**
+     * A plain scan only wants the configured profile; a settings file it may not read (it holds the
+     * enrollment secret, so it is root's) must not stop a normal user's scan.
+     */
+    private AgentConfig configForProfile() {
+        try {
+            return loadConfig();
+        } catch (io.banwatch.agent.config.ConfigException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("banwatch: warning: " + e.getMessage() + "; judging with " + AgentConfig.DEFAULT_PROFILE);
+            err.flush();
+            return null;
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Runs the banwatch command line in-process with a fixed clock and captures what it prints. */
@@ -25,6 +26,24 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(Function<RuleSet, Collector> live, String... args) {
+        return run(live, Map.of("BANWATCH_CONFIG", EMPTY_CONFIG.toString()), args);
+    }
+
+    /** An empty settings file: every setting at its default, whatever this machine has in /etc. */
+    private static final Path EMPTY_CONFIG = emptyConfig();
+
+    private static Path emptyConfig() {
+        try {
+            Path f = java.nio.file.Files.createTempFile("banwatch-test-", ".conf");
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Runs with these environment variables (config and state paths, overrides). */
+    static CliRun run(Function<RuleSet, Collector> live, Map<String, String> vars, String... args) {
         AgentEnvironment env = new AgentEnvironment(Clock.fixed(NOW, ZoneOffset.UTC),
                 (argv, stdin, timeout) -> CommandResult.failed(argv.get(0) + ": not available in tests"), "test",
                 new AgentEnvironment.CollectorFactory() {
@@ -38,7 +57,7 @@ record CliRun(int exitCode, String out, String err) {
                         return Collectors.forLinuxImage(root, (argv, stdin, timeout) -> CommandResult.failed("no rpm"),
                                 rules.pathsToProbe("linux"));
                     }
-                });
+                }, vars, "linux", millis -> { });
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = BanwatchCommand.commandLine(env);

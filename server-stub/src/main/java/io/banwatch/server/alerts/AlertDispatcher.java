@@ -1,5 +1,7 @@
 package io.banwatch.server.alerts;
 
+import io.banwatch.retry.Backoff;
+
 import io.banwatch.server.db.Database;
 import io.banwatch.server.metrics.Metrics;
 import org.slf4j.Logger;

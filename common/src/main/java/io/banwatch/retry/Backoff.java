@@ -1,4 +1,4 @@
-package io.banwatch.server.alerts;
+package io.banwatch.retry;
 
 import java.util.random.RandomGenerator;
 
@@ -7,6 +7,9 @@ import java.util.random.RandomGenerator;
  * [0, min(cap, base * 2^n)], so retries from many places do not arrive in step.
  */
 public record Backoff(long baseMillis, long capMillis) {
+    /** A shared default for network retries: 1 s doubling up to 5 minutes. */
+    public static final Backoff NETWORK = new Backoff(1_000, 300_000);
+
     public long delayMillis(int failures, RandomGenerator random) {
         long ceiling = capMillis;
         if (failures < 40) {

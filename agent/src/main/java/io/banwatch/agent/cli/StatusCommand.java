@@ -1,0 +1,86 @@
+package io.banwatch.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.config.AgentConfig;
+import io.banwatch.agent.send.HostToken;
+import io.banwatch.agent.send.Transport;
+import io.banwatch.agent.spool.SpooledReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** {@code banwatch status}: last scan, last send, spool depth, enrollment and whether the collector answers. */
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Shows the last scan, the last successful send, the spool and the collector's reachability.")
+public final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    private final AgentEnvironment env;
+
+    StatusCommand(AgentEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        AgentConfig config = options.load(env, Map.of());
+        Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
+        Properties s = transport.status().read();
+        List<SpooledReport> pending = transport.spool().pending();
+        long bytes = pending.stream().mapToLong(SpooledReport::size).sum();
+        long withFindings = pending.stream().filter(SpooledReport::hasFindings).count();
+        Optional<HostToken.Stored> token = transport.token().read();
+        String reachability = config.collectorUrl() == null ? "not configured" : transport.client().health();
+
+        ObjectNode n = new ObjectMapper().createObjectNode();
+        n.put("config", config.paths().configFile().toString());
+        n.put("collector", config.collectorUrl() == null ? null : config.collectorUrl().toString());
+        n.put("collectorReachability", reachability);
+        n.put("enrolledHostId", token.map(HostToken.Stored::hostId).orElse(null));
+        n.put("profile", config.profile());
+        n.put("lastScanAt", s.getProperty("last-scan-at"));
+        n.put("lastScanFindings", s.getProperty("last-scan-findings"));
+        n.put("lastSendAt", s.getProperty("last-send-at"));
+        n.put("lastSendResult", s.getProperty("last-send-result"));
+        n.put("spoolReports", pending.size());
+        n.put("spoolReportsWithFindings", withFindings);
+        n.put("spoolBytes", bytes);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(n.toPrettyString());
+        } else {
+            out.printf("Config       %s%n", config.paths().configFile());
+            out.printf("Collector    %s (%s)%n", config.collectorUrl() == null ? "-" : config.collectorUrl(), reachability);
+            out.printf("Enrolled     %s%n", token.map(t -> "yes, host id " + t.hostId()).orElse("no"));
+            out.printf("Profile      %s%n", config.profile());
+            out.printf("Last scan    %s%s%n", s.getProperty("last-scan-at", "never"),
+                    s.containsKey("last-scan-findings") ? " (" + s.getProperty("last-scan-findings") + " findings)" : "");
+            out.printf("Last send    %s%n", s.getProperty("last-send-at", "never"));
+            if (s.containsKey("last-send-result") && !"ok".equals(s.getProperty("last-send-result"))) {
+                out.printf("Last problem %s%n", s.getProperty("last-send-result"));
+            }
+            out.printf("Spool        %d report%s waiting (%d with findings), %,d bytes, in %s%n", pending.size(),
+                    pending.size() == 1 ? "" : "s", withFindings, bytes, transport.spool().dir());
+        }
+        out.flush();
+        return ExitCode.CLEAN;
+    }
+}

@@ -1,0 +1,38 @@
+package io.banwatch.agent.config;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The agent's settings.
+ *
+ * @param paths                 where config, state and logs live
+ * @param collectorUrl          the collector's base URL, or null when the agent only scans locally
+ * @param enrollmentSecret      the fleet's enrollment secret, or null
+ * @param profile               the compliance profile the agent judges with
+ * @param proxy                 an HTTP proxy, or null
+ * @param caFile                a PEM bundle of CAs to trust for the collector, or null for the system's
+ * @param pinsSha256            base64 SHA-256 pins of the collector's public key (SPKI); empty for none
+ * @param spoolMaxReports       most reports kept waiting
+ * @param spoolMaxBytes         most bytes kept waiting
+ * @param logLevel              error, warn, info or debug
+ * @param scheduleWindowMinutes a scheduled run waits a random time in this window first (0: none)
+ */
+public record AgentConfig(AgentPaths paths, URI collectorUrl, String enrollmentSecret, String profile,
+                          InetSocketAddress proxy, Path caFile, List<String> pinsSha256, int spoolMaxReports,
+                          long spoolMaxBytes, String logLevel, int scheduleWindowMinutes) {
+
+    public static final String DEFAULT_PROFILE = "us-private";
+
+    public AgentConfig {
+        pinsSha256 = List.copyOf(pinsSha256);
+    }
+
+    /** Everything at its default; no collector. */
+    public static AgentConfig defaults(AgentPaths paths) {
+        return new AgentConfig(paths, null, null, DEFAULT_PROFILE, null, null, List.of(), 500, 256L * 1024 * 1024,
+                "info", 240);
+    }
+}

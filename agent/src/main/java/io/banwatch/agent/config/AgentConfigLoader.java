@@ -1,0 +1,192 @@
+package io.banwatch.agent.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads {@code agent.conf} (Java properties), then environment variables ({@code BANWATCH_} plus
+ * the key in upper case with '.' and '-' as '_', e.g. {@code BANWATCH_COLLECTOR_URL}), then
+ * command-line flags; each overrides the one before. A missing file is fine (defaults); a bad
+ * value is one error naming the key and the file or variable it came from.
+ */
+public final class AgentConfigLoader {
+    public static final Set<String> KEYS = Set.of("collector.url", "enrollment.secret", "profile", "proxy",
+            "tls.ca-file", "tls.pin-sha256", "spool.max-reports", "spool.max-bytes", "log.level",
+            "schedule.window-minutes");
+
+    private AgentConfigLoader() {
+    }
+
+    /**
+     * @param paths the OS's paths (the config file among them)
+     * @param env   the environment
+     * @param flags values from command-line flags, by key
+     */
+    public static AgentConfig load(AgentPaths paths, Map<String, String> env, Map<String, String> flags) {
+        Properties file = new Properties();
+        Path configFile = paths.configFile();
+        boolean explicit = env.containsKey("BANWATCH_CONFIG") || flags.containsKey("config");
+        try (Reader r = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+            file.load(r);
+        } catch (NoSuchFileException e) {
+            if (explicit) {
+                throw new ConfigException(configFile + ": no such file");
+            }
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(configFile + ": permission denied (run as root or Administrator)");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(configFile + ": cannot read: " + e.getMessage());
+        }
+        Set<String> unknown = new TreeSet<>(file.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(configFile + ": unknown key '" + unknown.iterator().next() + "' (known keys: "
+                    + String.join(", ", new TreeSet<>(KEYS)) + ")");
+        }
+        Values v = new Values(file, configFile.toString(), env, flags);
+        AgentConfig d = AgentConfig.defaults(paths);
+        return new AgentConfig(paths, url(v), v.get("enrollment.secret"),
+                v.getOr("profile", d.profile()), proxy(v), caFile(v), pins(v),
+                (int) v.number("spool.max-reports", d.spoolMaxReports(), 1, 100_000),
+                v.number("spool.max-bytes", d.spoolMaxBytes(), 1024 * 1024, 1L << 40),
+                level(v), (int) v.number("schedule.window-minutes", d.scheduleWindowMinutes(), 0, 24 * 60));
+    }
+
+    private static URI url(Values v) {
+        String text = v.get("collector.url");
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw v.bad("collector.url", "must be an http:// or https:// URL with a host, not '" + text + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw v.bad("collector.url", "is not a URL: " + e.getMessage());
+        }
+    }
+
+    private static InetSocketAddress proxy(Values v) {
+        String text = v.get("proxy");
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.contains("://") ? text : "http://" + text);
+            if (uri.getHost() == null || uri.getPort() <= 0) {
+                throw v.bad("proxy", "must be host:port or http://host:port, not '" + text + "'");
+            }
+            return InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
+        } catch (URISyntaxException e) {
+            throw v.bad("proxy", "must be host:port or http://host:port, not '" + text + "'");
+        }
+    }
+
+    private static Path caFile(Values v) {
+        String text = v.get("tls.ca-file");
+        if (text == null) {
+            return null;
+        }
+        Path p = Path.of(text);
+        if (!Files.isReadable(p)) {
+            throw v.bad("tls.ca-file", "cannot read " + text);
+        }
+        return p;
+    }
+
+    private static List<String> pins(Values v) {
+        String text = v.get("tls.pin-sha256");
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String pin : text.split("[,\\s]+")) {
+            if (pin.isBlank()) {
+                continue;
+            }
+            String p = pin.startsWith("sha256/") ? pin.substring(7) : pin;
+            byte[] decoded;
+            try {
+                decoded = Base64.getDecoder().decode(p);
+            } catch (IllegalArgumentException e) {
+                throw v.bad("tls.pin-sha256", "'" + pin + "' is not base64");
+            }
+            if (decoded.length != 32) {
+                throw v.bad("tls.pin-sha256", "'" + pin + "' is not a SHA-256 (32 bytes)");
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static String level(Values v) {
+        String level = v.getOr("log.level", "info").toLowerCase(Locale.ROOT);
+        if (!Set.of("error", "warn", "info", "debug").contains(level)) {
+            throw v.bad("log.level", "must be error, warn, info or debug, not '" + level + "'");
+        }
+        return level;
+    }
+
+    /** Looks a key up in flags, then environment, then the file, and knows where each came from. */
+    private record Values(Properties file, String fileName, Map<String, String> env, Map<String, String> flags) {
+        String get(String key) {
+            String value = flags.get(key);
+            if (value == null) {
+                value = env.get(envName(key));
+            }
+            if (value == null) {
+                value = file.getProperty(key);
+            }
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        String getOr(String key, String fallback) {
+            String value = get(key);
+            return value == null ? fallback : value;
+        }
+
+        long number(String key, long fallback, long min, long max) {
+            String text = get(key);
+            if (text == null) {
+                return fallback;
+            }
+            try {
+                long n = Long.parseLong(text);
+                if (n < min || n > max) {
+                    throw bad(key, "must be between " + min + " and " + max + ", not " + text);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw bad(key, "must be a whole number, not '" + text + "'");
+            }
+        }
+
+        ConfigException bad(String key, String message) {
+            String origin = flags.containsKey(key) ? "command line"
+                    : env.containsKey(envName(key)) ? "environment variable " + envName(key) : fileName;
+            return new ConfigException(origin + ": " + key + " " + message);
+        }
+
+        static String envName(String key) {
+            return "BANWATCH_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
+    }
+}

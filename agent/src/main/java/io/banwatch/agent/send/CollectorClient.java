@@ -1,0 +1,154 @@
+package io.banwatch.agent.send;
+
+import io.banwatch.agent.config.AgentConfig;
+import io.banwatch.agent.config.ConfigException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Talks to the collector over the JDK HTTP client: enroll, post a report, check health. Timeouts
+ * everywhere; a custom CA, key pins and a proxy from the configuration.
+ */
+public final class CollectorClient {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http;
+    private final URI base;
+    private final Clock clock;
+    private final String userAgent;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CollectorClient(HttpClient http, URI base, Clock clock, String agentVersion) {
+        this.http = http;
+        this.base = base;
+        this.clock = clock;
+        this.userAgent = "banwatch-agent/" + agentVersion;
+    }
+
+    /** A client for the configured collector. */
+    public static CollectorClient forConfig(AgentConfig config, Clock clock, String agentVersion) {
+        if (config.collectorUrl() == null) {
+            throw new ConfigException(config.paths().configFile() + ": collector.url is not set (set it there, or"
+                    + " pass --collector URL, or BANWATCH_COLLECTOR_URL)");
+        }
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (config.proxy() != null) {
+            b.proxy(ProxySelector.of(config.proxy()));
+        }
+        if (config.caFile() != null || !config.pinsSha256().isEmpty()) {
+            try {
+                SSLContext ssl = TlsSetup.context(config.caFile(), config.pinsSha256());
+                b.sslContext(ssl);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new ConfigException(config.paths().configFile() + ": tls.ca-file " + e.getMessage());
+            }
+        }
+        return new CollectorClient(b.build(), config.collectorUrl(), clock, agentVersion);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Posts one gzip-compressed report. Never throws: every failure is an outcome. */
+    public SendOutcome postReport(byte[] gzipJson, String token) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + "/api/v1/reports"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipJson))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            return new SendOutcome.Retry("timed out", -1);
+        } catch (IOException e) {
+            return new SendOutcome.Retry("collector unreachable: " + describe(e), -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Retry("interrupted", -1);
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return new SendOutcome.Acknowledged(status);
+        }
+        String reason = "collector answered " + status + errorMessage(response.body());
+        if (status == 408 || status == 429 || status / 100 == 5) {
+            return new SendOutcome.Retry(reason,
+                    RetryAfter.millis(response.headers().firstValue("Retry-After").orElse(null), clock));
+        }
+        if (status == 401 || status == 403) {
+            return new SendOutcome.Refused(status, reason);
+        }
+        return new SendOutcome.Invalid(status, reason);
+    }
+
+    /** Enrolls; returns the issued token. */
+    public String enroll(String secret, String hostId, String hostname) throws IOException, InterruptedException {
+        String body = json.createObjectNode().put("enrollmentSecret", secret).put("hostId", hostId)
+                .put("hostname", hostname).toString();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(base.getPath() + "/api/v1/enroll"))
+                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json").header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IOException("enrollment refused: collector answered " + r.statusCode() + errorMessage(r.body()));
+        }
+        String token = json.readTree(r.body()).path("token").asText("");
+        if (token.isEmpty()) {
+            throw new IOException("enrollment answer has no token");
+        }
+        return token;
+    }
+
+    /** Whether /healthz answers 200 within a few seconds, and what it said. */
+    public String health() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(base.getPath() + "/healthz"))
+                    .timeout(Duration.ofSeconds(5)).header("User-Agent", userAgent).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? "reachable" : "answered " + r.statusCode();
+        } catch (IOException e) {
+            return "unreachable: " + describe(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** The collector's {"message": ...}, for the admin, or nothing. */
+    private String errorMessage(String body) {
+        try {
+            String m = json.readTree(body).path("message").asText("");
+            return m.isEmpty() ? "" : ": " + m;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            Throwable cause = e.getCause();
+            m = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getClass().getSimpleName();
+        }
+        return m;
+    }
+}

@@ -1,0 +1,133 @@
+package io.banwatch.agent.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.banwatch.agent.Fixtures;
+import io.banwatch.agent.collect.Collectors;
+import io.banwatch.agent.collect.CommandResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** enroll, scan --send, send and status against a stand-in collector on loopback. */
+class TransportCommandsTest {
+    @TempDir
+    Path dir;
+
+    private io.banwatch.agent.send.ScriptedCollectorAccess collector;
+    private Path root;
+    private Map<String, String> vars;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        collector = new io.banwatch.agent.send.ScriptedCollectorAccess();
+        root = Fixtures.debianWithKesl(dir.resolve("root"));
+        Path conf = Files.writeString(dir.resolve("agent.conf"), "collector.url = " + collector.url()
+                + "\nenrollment.secret = fleet-secret-0123456789\nprofile = us-federal\n");
+        vars = new HashMap<>(Map.of("BANWATCH_CONFIG", conf.toString(), "BANWATCH_STATE_DIR", dir.resolve("state").toString(),
+                "BANWATCH_LOG_DIR", dir.resolve("logs").toString()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        collector.close();
+    }
+
+    private CliRun run(String... args) {
+        // "Live" here is the fake Debian root: the transport does not care where a scan came from.
+        return CliRun.run(rules -> Collectors.forLinuxImage(root, (a, s, t) -> CommandResult.failed("none"),
+                rules.pathsToProbe("linux")), vars, args);
+    }
+
+    @Test
+    void scanSendEnrollsSpoolsAndDelivers() throws Exception {
+        CliRun scan = run("scan", "--send");
+        assertThat(scan.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(scan.err()).isEmpty();
+        assertThat(scan.out()).contains("Profile    us-federal");
+        assertThat(collector.received()).hasSize(1);
+        assertThat(collector.authorizations()).containsOnly("Bearer bw_h_enrolled");
+        Path token = dir.resolve("state/host-token");
+        assertThat(Files.readString(token)).contains("token=bw_h_enrolled");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
+        assertThat(dir.resolve("state/spool")).isEmptyDirectory();
+        assertThat(dir.resolve("logs/banwatch.log")).content().contains("enrolled host");
+
+        JsonNode status = new ObjectMapper().readTree(run("status", "--json").out());
+        assertThat(status.path("collectorReachability").asText()).isEqualTo("reachable");
+        assertThat(status.path("enrolledHostId").asText()).isNotBlank();
+        assertThat(status.path("lastScanAt").asText()).isNotBlank();
+        assertThat(status.path("lastScanFindings").asText()).isEqualTo("2");
+        assertThat(status.path("lastSendAt").asText()).isNotBlank();
+        assertThat(status.path("spoolReports").asInt()).isZero();
+    }
+
+    @Test
+    void aDownCollectorKeepsTheReportForTheNextSend() throws Exception {
+        collector.failNext(1000, 503);
+        CliRun scan = run("scan", "--send", "--fail-on", "VIOLATION");
+        assertThat(scan.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(scan.err()).startsWith("banwatch: report kept in the spool (1 waiting): collector answered 503");
+
+        CliRun status = run("status");
+        assertThat(status.out()).contains("Spool        1 report waiting (1 with findings)");
+
+        CliRun stillDown = run("send", "--budget", "1");
+        assertThat(stillDown.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(stillDown.err()).startsWith("banwatch: 1 report(s) kept in the spool");
+
+        collector.failNext(0, 0);
+        CliRun send = run("send");
+        assertThat(send.exitCode()).isEqualTo(ExitCode.CLEAN);
+        assertThat(send.out()).contains("Sent 1 report; 0 waiting.");
+        assertThat(collector.received()).hasSize(1);
+        assertThat(run("send").out()).contains("Nothing to send");
+    }
+
+    @Test
+    void aRefusedTokenIsOneClearErrorAndTheReportStays() {
+        run("enroll");
+        collector.failNext(1000, 401);
+        CliRun scan = run("scan", "--send");
+        assertThat(scan.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(scan.err().lines()).singleElement().asString()
+                .startsWith("banwatch: the collector refused this agent: collector answered 401");
+        assertThat(run("status", "--json").out()).contains("\"spoolReports\" : 1");
+    }
+
+    @Test
+    void enrollNeedsACollectorAndASecret() throws IOException {
+        Path bare = Files.writeString(dir.resolve("bare.conf"), "");
+        vars.put("BANWATCH_CONFIG", bare.toString());
+        CliRun noUrl = run("enroll");
+        assertThat(noUrl.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(noUrl.err()).isEqualTo("banwatch: " + bare + ": collector.url is not set (set it there, or pass"
+                + " --collector URL, or BANWATCH_COLLECTOR_URL)\n");
+        CliRun noSecret = run("enroll", "--collector", collector.url().toString());
+        assertThat(noSecret.err()).isEqualTo("banwatch: " + bare + ": enrollment.secret is not set (set it there, or"
+                + " pass --secret, or BANWATCH_ENROLLMENT_SECRET)\n");
+        CliRun ok = run("enroll", "--collector", collector.url().toString(), "--secret", "fleet-secret-0123456789");
+        assertThat(ok.exitCode()).isEqualTo(ExitCode.CLEAN);
+        assertThat(ok.out()).startsWith("Enrolled ws-0042 (host id ");
+    }
+
+    @Test
+    void aBadConfigValueIsOneLineNamingKeyAndFile() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.conf"), "collector.url = ftp://nope\n");
+        vars.put("BANWATCH_CONFIG", bad.toString());
+        CliRun r = run("send");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err()).isEqualTo("banwatch: " + bad + ": collector.url must be an http:// or https:// URL with a host,"
+                + " not 'ftp://nope'\n");
+    }
+}

@@ -1,0 +1,161 @@
+package io.banwatch.agent.send;
+
+import io.banwatch.agent.spool.Spool;
+import io.banwatch.retry.Backoff;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpoolFlusherTest {
+    @TempDir
+    Path dir;
+
+    private final ScriptedCollector collector = new ScriptedCollector();
+    private final List<Long> waits = new ArrayList<>();
+    private final Instant t0 = Instant.parse("2026-11-24T03:00:00Z");
+
+    @AfterEach
+    void stop() {
+        collector.close();
+    }
+
+    /** A flusher whose waits are recorded, not slept; its clock advances by each wait. */
+    private SpoolFlusher flusher(Spool spool, Duration budget) {
+        MovingClock clock = new MovingClock(t0);
+        CollectorClient client = new CollectorClient(HttpClient.newHttpClient(), collector.url(), clock, "test");
+        return new SpoolFlusher(spool, client, new Backoff(1_000, 60_000), new Random(7), millis -> {
+            waits.add(millis);
+            clock.advance(millis);
+        }, clock, budget);
+    }
+
+    private Spool spoolWith(int clean, int withFindings) {
+        Spool spool = new Spool(dir, 1000, 1L << 30);
+        for (int i = 0; i < clean; i++) {
+            spool.add(TestReports.report(t0.plusSeconds(i), false));
+        }
+        for (int i = 0; i < withFindings; i++) {
+            spool.add(TestReports.report(t0.plusSeconds(100 + i), true));
+        }
+        return spool;
+    }
+
+    @Test
+    void sendsEverythingOldestFirstAndEmptiesTheSpool() {
+        Spool spool = spoolWith(3, 2);
+        List<String> ids = spool.pending().stream().map(r -> r.reportId()).toList();
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush("bw_h_token");
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(5, 0, 0, null, false));
+        assertThat(spool.pending()).isEmpty();
+        assertThat(collector.receivedReports).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(collector.receivedReports.get(i)).contains("\"reportId\":\"" + ids.get(i) + "\"");
+        }
+        assertThat(collector.authorizations).containsOnly("Bearer bw_h_token");
+    }
+
+    @Test
+    void retriesServerErrorsWithGrowingJitteredBackoff() {
+        collector.then(ScriptedCollector.Answer.of(500), ScriptedCollector.Answer.of(502), ScriptedCollector.Answer.of(500));
+        Spool spool = spoolWith(1, 0);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(5)).flush("t");
+        assertThat(r.complete()).isTrue();
+        assertThat(waits).hasSize(3);
+        assertThat(waits.get(0)).isBetween(0L, 2_000L);
+        assertThat(waits.get(1)).isBetween(0L, 4_000L);
+        assertThat(waits.get(2)).isBetween(0L, 8_000L);
+    }
+
+    @Test
+    void honoursRetryAfterOnA503() {
+        collector.then(new ScriptedCollector.Answer(503, Map.of("Retry-After", "7"), "{}"),
+                new ScriptedCollector.Answer(429, Map.of("Retry-After", "2"), "{}"));
+        SpoolFlusher.Result r = flusher(spoolWith(1, 0), Duration.ofMinutes(5)).flush("t");
+        assertThat(r.complete()).isTrue();
+        assertThat(waits).containsExactly(7_000L, 2_000L);
+    }
+
+    @Test
+    void stopsAtTheBudgetAndKeepsWhatIsLeft() {
+        for (int i = 0; i < 50; i++) {
+            collector.then(ScriptedCollector.Answer.of(503));
+        }
+        Spool spool = spoolWith(3, 0);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofSeconds(20)).flush("t");
+        assertThat(r.sent()).isZero();
+        assertThat(r.remaining()).isEqualTo(3);
+        assertThat(r.problem()).isEqualTo("collector answered 503");
+        assertThat(spool.pending()).hasSize(3);
+    }
+
+    @Test
+    void anUnreachableCollectorIsRetriedThenLeftForLater() {
+        Spool spool = spoolWith(2, 0);
+        collector.close();
+        SpoolFlusher.Result r = flusher(spool, Duration.ofSeconds(30)).flush("t");
+        assertThat(r.remaining()).isEqualTo(2);
+        assertThat(r.problem()).startsWith("collector unreachable");
+        assertThat(spool.pending()).hasSize(2);
+    }
+
+    @Test
+    void aRefusedTokenStopsWithoutRetryingAndKeepsTheReports() {
+        collector.then(new ScriptedCollector.Answer(401, Map.of(), "{\"error\":\"unauthorized\",\"message\":\"a valid token is required\"}"));
+        Spool spool = spoolWith(3, 0);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush("t");
+        assertThat(r.refused()).isTrue();
+        assertThat(r.problem()).isEqualTo("collector answered 401: a valid token is required (re-enroll with 'banwatch enroll')");
+        assertThat(waits).isEmpty();
+        assertThat(spool.pending()).hasSize(3);
+    }
+
+    @Test
+    void aReportTheCollectorCallsInvalidIsQuarantinedAndTheRestGoOn() {
+        collector.then(new ScriptedCollector.Answer(400, Map.of(), "{\"error\":\"invalid_report\",\"message\":\"bad\"}"));
+        Spool spool = spoolWith(2, 0);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush("t");
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(1, 1, 0, null, false));
+        assertThat(dir.resolve("quarantine")).isNotEmptyDirectory();
+    }
+
+    /** A clock the test moves. */
+    static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        void advance(long millis) {
+            now = now.plusMillis(millis);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
