@@ -1,0 +1,101 @@
+package io.banwatch.agent.fault;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The real collector in a JVM of its own, on a fixed loopback port and data directory, killable. */
+final class CollectorJvm implements AutoCloseable {
+    static final String SECRET = "fault-test-enrollment-secret";
+
+    final Path data;
+    final int port;
+    private Process process;
+
+    CollectorJvm(Path data) throws IOException {
+        this.data = data;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            this.port = s.getLocalPort();
+        }
+    }
+
+    CollectorJvm start() throws InterruptedException {
+        process = JavaProcess.start("io.banwatch.server.CollectorMain",
+                List.of("serve", "--data", data.toString(), "--port", Integer.toString(port)),
+                Map.of("BANWATCH_SERVER_ENROLLMENT_SECRET", SECRET), data.resolveSibling(data.getFileName() + ".log"));
+        awaitHealthy(Duration.ofSeconds(60));
+        return this;
+    }
+
+    void kill() throws InterruptedException {
+        JavaProcess.kill(process);
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private void awaitHealthy(Duration limit) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the collector exited with " + process.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(url().resolve("/healthz")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the collector did not become healthy in " + limit);
+    }
+
+    /** The report ids the collector stored, read from its database file. */
+    Set<String> storedReportIds() throws SQLException {
+        Set<String> ids = new HashSet<>();
+        long rows;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("banwatch.db"));
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT report_id FROM reports")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM reports")) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+        }
+        if (rows != ids.size()) {
+            throw new AssertionError(rows + " report rows but " + ids.size() + " distinct ids");
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            JavaProcess.kill(process);
+        }
+    }
+}
