@@ -88,6 +88,7 @@ class DashboardBrowserTest {
     private WebDriver driver;
     private String viewer;
     private String missingBrowser;
+    private String emptyFleetSummary;
 
     @BeforeAll
     void startCollectorAndBrowser() throws IOException {
@@ -96,11 +97,13 @@ class DashboardBrowserTest {
             return;
         }
         collector = TestCollector.start(TestCollector.config(dir).build(), clock);
-        seedFleet();
         viewer = collector.viewer();
         Files.createDirectories(screenshots);
         driver = startChromium(Files.createDirectories(dir.resolve("chromium-profile")));
         signIn(viewer);
+        emptyFleetSummary = body();
+        screenshot("00-summary-empty-fleet");
+        seedFleet();
     }
 
     /** Each test reports itself skipped, with the reason, so a run without Chromium is visible as such. */
@@ -137,12 +140,20 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void beforeAnyReportTheSummarySaysNoHostHasReported() {
+        assertThat(emptyFleetSummary).contains("No host has reported yet.", "Milestones")
+                .doesNotContain("Most serious hosts");
+    }
+
+    @Test
     void summaryCountsTheFleetAndDrawsTheChartWithoutScripts() {
         open("/");
         assertThat(title()).isEqualTo("Fleet summary - banwatch");
         String text = body();
-        assertThat(text).contains("Fleet summary", "Milestones", "Most serious hosts", IMG_HOSTNAME);
-        assertThat(driver.findElements(By.cssSelector("svg.chart polyline.series"))).hasSize(1);
+        assertThat(text).contains("Fleet summary", "Milestones", "Most serious hosts", IMG_HOSTNAME,
+                "On 2026-11-23: 2 hosts with Kaspersky installed; the most in these 90 days was 3, on 2026-09-21.");
+        assertThat(driver.findElements(By.cssSelector("svg.chart path.series"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("svg.chart rect.day"))).hasSize(90);
         screenshot("03-summary");
         assertNoScriptRanOrWasInjected();
     }
@@ -159,7 +170,7 @@ class DashboardBrowserTest {
         search.sendKeys("\"><script>alert(5)</script>");
         submit(driver.findElement(By.cssSelector("form.filters button[type=submit]")));
         assertThat(driver.findElement(By.name("q")).getDomProperty("value")).isEqualTo("\"><script>alert(5)</script>");
-        assertThat(body()).contains("0 hosts");
+        assertThat(body()).contains("0 hosts", "No hosts match these filters.");
         screenshot("05-hosts-search-no-match");
         assertNoScriptRanOrWasInjected();
     }
@@ -172,6 +183,9 @@ class DashboardBrowserTest {
         String text = body();
         assertThat(text).contains(SCRIPT_PACKAGE, ATTR_PUBLISHER, STYLE_VERSION, CSV_PACKAGE,
                 "Kaspersky Endpoint Security for Linux", "<b>Vendor</b>", "<iframe src=about:blank></iframe>");
+        Number overflow = (Number) ((ChromeDriver) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).as("the page scrolls sideways").isLessThanOrEqualTo(0);
         screenshot("06-host-detail");
         assertNoScriptRanOrWasInjected();
     }
@@ -183,6 +197,30 @@ class DashboardBrowserTest {
         assertThat(body()).contains(IMG_HOSTNAME, "ws-0042", "Kaspersky Endpoint Security for Linux", "VIOLATION");
         assertThat(driver.findElements(By.linkText(IMG_HOSTNAME))).isNotEmpty();
         screenshot("07-findings");
+        assertNoScriptRanOrWasInjected();
+    }
+
+    @Test
+    void anUnknownHostOrABadFilterGetsADashboardPageNotJson() {
+        open("/hosts/no-such-host");
+        assertThat(title()).isEqualTo("Host not found - banwatch");
+        assertThat(body()).contains("no-such-host");
+        screenshot("08-host-not-found");
+        assertNoScriptRanOrWasInjected();
+
+        open("/hosts?level=%3Cscript%3Ealert(6)%3C/script%3E");
+        assertThat(title()).isEqualTo("Hosts: bad filter - banwatch");
+        assertThat(body()).contains("not '<script>alert(6)</script>'");
+        assertNoScriptRanOrWasInjected();
+        assertThat(collector.get("/hosts/no-such-host", viewer).statusCode()).isEqualTo(404);
+        assertThat(collector.get("/hosts?level=severe", viewer).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void findingsFilteredToALevelWithoutFindingsSaysSo() {
+        open("/findings?level=DEADLINE");
+        assertThat(body()).contains("0 findings", "No findings at level DEADLINE.");
+        screenshot("09-findings-none-at-level");
         assertNoScriptRanOrWasInjected();
     }
 
@@ -254,6 +292,9 @@ class DashboardBrowserTest {
         List<Software> s = new ArrayList<>(Reports.withKesl());
         s.add(Software.pkg(SCRIPT_PACKAGE, STYLE_VERSION, ATTR_PUBLISHER, "dpkg", "amd64"));
         s.add(Software.pkg(CSV_PACKAGE, "2.0", "=HYPERLINK(\"http://evil.example\")", "dpkg", "amd64"));
+        // Not hostile, just long and unbroken, as Store app identifiers are: the table must still fit.
+        s.add(Software.pkg("Microsoft.VCLibs.140.00.UWPDesktop_14.0.33519.0_x64__8wekyb3d8bbwe", "14.0.33519.0",
+                "CN=Microsoft Corporation, O=Microsoft Corporation, L=Redmond, S=Washington, C=US", "appx", "x64"));
         return s;
     }
 
