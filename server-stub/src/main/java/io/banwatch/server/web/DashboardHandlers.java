@@ -87,25 +87,44 @@ public final class DashboardHandlers {
 
     public void hosts(Context ctx) {
         if (signedIn(ctx)) {
-            HostFilter f = HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
-                    ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
-            Page<FleetQueries.HostRow> page = queries.hosts(f, Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size")));
-            ctx.html(pages.hosts(page, f, profiles, query(ctx)));
+            HostFilter f;
+            Page.Request request;
+            try {
+                f = HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
+                        ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
+                request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
+            } catch (ApiError e) {
+                ctx.status(e.status()).html(pages.problem("Hosts: bad filter", e.getMessage()));
+                return;
+            }
+            ctx.html(pages.hosts(queries.hosts(f, request), f, profiles, query(ctx)));
         }
     }
 
     public void host(Context ctx) {
         if (signedIn(ctx)) {
             String id = ctx.pathParam("hostId");
-            ctx.html(pages.host(queries.host(id).orElseThrow(() -> ApiError.notFound("no host with id " + id))));
+            Optional<FleetQueries.HostDetail> detail = queries.host(id);
+            if (detail.isEmpty()) {
+                ctx.status(HttpStatus.NOT_FOUND).html(pages.hostNotFound(id));
+                return;
+            }
+            ctx.html(pages.host(detail.get()));
         }
     }
 
     public void findings(Context ctx) {
         if (signedIn(ctx)) {
-            String level = levelOrNull(ctx.queryParam("level"));
-            ctx.html(pages.findings(queries.findings(level, Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"))),
-                    level, query(ctx)));
+            String level;
+            Page.Request request;
+            try {
+                level = levelOrNull(ctx.queryParam("level"));
+                request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
+            } catch (ApiError e) {
+                ctx.status(e.status()).html(pages.problem("Findings: bad filter", e.getMessage()));
+                return;
+            }
+            ctx.html(pages.findings(queries.findings(level, request), level, query(ctx)));
         }
     }
 
