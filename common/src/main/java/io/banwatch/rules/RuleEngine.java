@@ -60,8 +60,16 @@ public final class RuleEngine {
                 continue;
             }
             LocalDate date = asOf != null ? asOf : LocalDate.now(clock.withZone(pack.zone()));
+            List<Finding> packFindings = new ArrayList<>();
             for (Map.Entry<ProductRule, Map<Evidence, Presence>> match : match(pack, traces, os).entrySet()) {
-                findings.add(judge(pack, rule, match.getKey(), match.getValue(), date));
+                packFindings.add(judge(pack, rule, match.getKey(), match.getValue(), date));
+            }
+            findings.addAll(packFindings);
+            for (Notice notice : pack.notices()) {
+                Finding f = notice(pack, notice, profile, packFindings, products, traces, os);
+                if (f != null) {
+                    findings.add(f);
+                }
             }
         }
         return findings;
@@ -131,6 +139,46 @@ public final class RuleEngine {
             }
         }
         return null;
+    }
+
+    /** A notice's finding, or null when it does not apply to this host. */
+    private static Finding notice(RulePack pack, Notice notice, String profile, List<Finding> packFindings,
+                                  List<SecurityProduct> products, List<Trace> traces, String os) {
+        List<Evidence> evidence = new ArrayList<>();
+        String message = notice.message();
+        Presence presence = Presence.INSTALLED;
+        if (notice.condition() == Notice.Condition.UNPROTECTED_AFTER_REMOVAL) {
+            boolean onlyRemnants = !packFindings.isEmpty()
+                    && packFindings.stream().allMatch(f -> f.presence() == Presence.REMNANT);
+            boolean protectedByOther = products.stream()
+                    .anyMatch(p -> !p.vendor().equalsIgnoreCase(pack.vendor()) && p.active());
+            if (!onlyRemnants || protectedByOther) {
+                return null;
+            }
+            packFindings.forEach(f -> evidence.addAll(f.evidence()));
+            presence = Presence.REMNANT;
+            List<String> inactive = products.stream().filter(p -> !p.vendor().equalsIgnoreCase(pack.vendor()))
+                    .map(SecurityProduct::product).toList();
+            if (!inactive.isEmpty()) {
+                message = message + " Present but not active: " + String.join(", ", inactive) + ".";
+            }
+        } else {
+            for (Trace t : traces) {
+                for (Signal s : notice.signals()) {
+                    if (s.matches(t, os, pack.publisherPatterns())) {
+                        evidence.add(t.evidence());
+                        break;
+                    }
+                }
+            }
+            if (evidence.isEmpty()) {
+                return null;
+            }
+        }
+        Citation citation = notice.citation() == null ? null : pack.citations().get(notice.citation());
+        return new Finding(pack.id() + ":" + notice.id(), notice.level(), profile, notice.vendor(), notice.name(),
+                presence, notice.milestone() == null ? null : notice.milestone().id(), null, null, message, citation,
+                List.copyOf(new java.util.LinkedHashSet<>(evidence)));
     }
 
     private static Finding judge(RulePack pack, ProfileRule rule, ProductRule product, Map<Evidence, Presence> traces,

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * @param milestones        by id
  * @param citations         by id
  * @param profiles          by id
+ * @param notices           findings beside the products' judgements (related products, host conditions)
  */
 record RulePack(String id, String title, String version, String origin, ZoneId zone, String vendor,
                 List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
-                Map<String, Citation> citations, Map<String, ProfileRule> profiles) {
+                Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices) {
 }

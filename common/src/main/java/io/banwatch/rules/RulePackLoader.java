@@ -144,10 +144,45 @@ final class RulePackLoader {
             throw root.error("profiles", "a rule pack needs at least one profile");
         }
 
+        List<Notice> notices = new ArrayList<>();
+        Set<String> noticeIds = new LinkedHashSet<>();
+        for (JsonObject n : root.list("notices", o -> o)) {
+            String nid = n.text("id");
+            if (!noticeIds.add(nid)) {
+                throw n.error("id", "duplicate notice id '" + nid + "'");
+            }
+            notices.add(withContext("notice '" + nid + "'", () -> notice(n, nid, vendor.text("name"), milestones,
+                    citations)));
+        }
+
         List<Pattern> publishers = patterns(vendor, "publisherPatterns");
         return new RulePack(id, root.text("title"), root.text("version"), origin, zone, vendor.text("name"),
                 publishers, List.copyOf(products), Map.copyOf(milestones), Map.copyOf(citations),
-                Map.copyOf(profiles));
+                Map.copyOf(profiles), List.copyOf(notices));
+    }
+
+    private static Notice notice(JsonObject n, String id, String packVendor, Map<String, Milestone> milestones,
+                                 Map<String, Citation> citations) {
+        String cite = n.optText("citation");
+        if (cite != null && !citations.containsKey(cite)) {
+            throw n.error("citation", "unknown citation '" + cite + "'");
+        }
+        Notice.Condition condition = null;
+        String conditionText = n.optText("condition");
+        if (conditionText != null) {
+            try {
+                condition = Notice.Condition.valueOf(conditionText.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw n.error("condition", "unknown condition '" + conditionText + "' (expected unprotected-after-removal)");
+            }
+        }
+        List<Signal> signals = n.list("signals", RulePackLoader::signal);
+        if ((condition == null) == signals.isEmpty()) {
+            throw n.error("signals", "a notice needs either signals or a condition, not both");
+        }
+        String vendorName = n.optText("vendor");
+        return new Notice(id, vendorName == null ? packVendor : vendorName, n.text("name"), level(n, "level"),
+                n.text("message"), milestone(n, "milestone", milestones), cite, signals, condition);
     }
 
     private static ZoneId zone(JsonObject root) {

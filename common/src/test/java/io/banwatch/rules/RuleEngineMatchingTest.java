@@ -29,8 +29,58 @@ class RuleEngineMatchingTest {
     private final RuleEngine engine = new RuleEngine(RuleSet.builtIn(),
             Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
 
+    private static final String UNPROTECTED = "kaspersky-us:unprotected-after-removal";
+
+    /** The product findings; the notices have their own tests below. */
     private List<Finding> federal(Host host, List<Software> software, List<Evidence> observations) {
-        return engine.evaluate(Samples.inventory(host, software, observations), List.of(), "us-federal", AFTER_BAN);
+        return all(host, software, observations, List.of()).stream().filter(f -> !f.ruleId().equals(UNPROTECTED)).toList();
+    }
+
+    private List<Finding> all(Host host, List<Software> software, List<Evidence> observations,
+                              List<SecurityProduct> reported) {
+        Inventory inv = new Inventory(host, software, observations, reported, List.of());
+        return engine.evaluate(inv, engine.securityProducts(inv), "us-federal", AFTER_BAN);
+    }
+
+    @Test
+    void kasperskyRemnantsWithNothingProtectingTheHostAreARisk() {
+        List<Evidence> leftovers = List.of(new Evidence(EvidenceKind.DRIVER, "windows-drivers", "klif",
+                "C:\\Windows\\System32\\drivers\\klif.sys", "Stopped"));
+        SecurityProduct defenderOff = new SecurityProduct("Microsoft", "Windows Defender", null, "antivirus", false, true,
+                null, List.of(new Evidence(EvidenceKind.SECURITY_CENTER, "wsc-antivirus", "Windows Defender", null, "393472")));
+        List<Finding> findings = all(Samples.host("windows"), List.of(), leftovers, List.of(defenderOff));
+        assertThat(findings).extracting(Finding::ruleId, Finding::level, Finding::presence).containsExactly(
+                tuple("kaspersky-us:kaspersky-other", Level.RISK, Presence.REMNANT),
+                tuple(UNPROTECTED, Level.RISK, Presence.REMNANT));
+        assertThat(findings.get(1).message()).isEqualTo("Kaspersky was removed (only remnants are left) and no other"
+                + " antivirus or EDR is active on this host. Present but not active: Windows Defender.");
+        assertThat(findings.get(1).evidence()).extracting(Evidence::name).containsExactly("klif");
+    }
+
+    @Test
+    void noProtectionNoticeNeitherWhenAnotherProductIsActiveNorWhileKasperskyIsInstalled() {
+        List<Evidence> leftovers = List.of(Evidence.of(EvidenceKind.SYSTEMD_UNIT, "systemd", "kesl.service"));
+        Evidence clamd = Evidence.of(EvidenceKind.PROCESS, "proc", "clamd");
+        assertThat(all(Samples.linuxHost(), List.of(Samples.deb("clamav-daemon", "1.0", "ClamAV")), List.of(leftovers.get(0),
+                clamd), List.of())).extracting(Finding::ruleId).containsExactly("kaspersky-us:kesl");
+        assertThat(all(Samples.linuxHost(), List.of(Samples.deb("kesl", "12", "AO Kaspersky Lab")), leftovers, List.of()))
+                .extracting(Finding::ruleId).containsExactly("kaspersky-us:kesl");
+        assertThat(all(Samples.linuxHost(), List.of(Samples.deb("bash", "5", "Debian")), List.of(), List.of())).isEmpty();
+    }
+
+    @Test
+    void ultraAvIsAnInformationalFindingPointingAtTheSeptember2024Handover() {
+        Software ultra = Samples.app("UltraAV", "Pango Inc.", "windows-uninstall");
+        List<Finding> findings = all(Samples.host("windows"), List.of(ultra), List.of(), List.of());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("kaspersky-us:ultraav");
+            assertThat(f.level()).isEqualTo(Level.INFO);
+            assertThat(f.vendor()).isEqualTo("Pango");
+            assertThat(f.milestone()).isEqualTo("ultraav-transition");
+            assertThat(f.citation().url()).isEqualTo("https://www.helpnetsecurity.com/2024/09/24/kaspersky-ultraav-handover/");
+        });
+        assertThat(all(Samples.host("windows"), List.of(Samples.app("UltraEdit", "IDM", "windows-uninstall")), List.of(),
+                List.of())).isEmpty();
     }
 
     @ParameterizedTest

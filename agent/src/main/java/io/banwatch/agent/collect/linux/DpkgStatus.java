@@ -5,7 +5,9 @@ import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Software;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses the dpkg status database ({@code /var/lib/dpkg/status}) directly: one read of one file
@@ -39,8 +41,33 @@ public final class DpkgStatus {
     }
 
     public static Result parse(String content) {
-        List<Software> installed = new ArrayList<>();
-        List<Evidence> residues = new ArrayList<>();
+        return classify(entries(content).values());
+    }
+
+    /**
+     * The database as dpkg itself sees it: the status file with the journal of updates applied
+     * in order. dpkg writes each change to {@code updates/NNNN} first and folds the journal into
+     * {@code status} only now and then, so a package installed or removed a moment ago may be
+     * missing from {@code status} alone.
+     *
+     * @param status  the status file
+     * @param journal the contents of {@code updates/NNNN}, in numeric order
+     */
+    public static Result parse(String status, List<String> journal) {
+        Map<String, Entry> db = entries(status);
+        for (String update : journal) {
+            db.putAll(entries(update));
+        }
+        return classify(db.values());
+    }
+
+    /** One package record: the five fields we need. */
+    private record Entry(String pkg, String status, String version, String arch, String maintainer) {
+    }
+
+    /** Records keyed by package and architecture (multi-arch packages have one per architecture). */
+    private static Map<String, Entry> entries(String content) {
+        Map<String, Entry> out = new LinkedHashMap<>();
         Paragraph p = new Paragraph();
         int len = content.length();
         int pos = 0;
@@ -51,13 +78,22 @@ public final class DpkgStatus {
             }
             int lineEnd = end > pos && content.charAt(end - 1) == '\r' ? end - 1 : end;
             if (lineEnd == pos) {
-                p.flush(installed, residues);
+                p.flush(out);
             } else {
                 p.read(content, pos, lineEnd);
             }
             pos = end + 1;
         }
-        p.flush(installed, residues);
+        p.flush(out);
+        return out;
+    }
+
+    private static Result classify(java.util.Collection<Entry> entries) {
+        List<Software> installed = new ArrayList<>();
+        List<Evidence> residues = new ArrayList<>();
+        for (Entry e : entries) {
+            add(e.pkg(), e.status(), e.version(), e.arch(), e.maintainer(), installed, residues);
+        }
         return new Result(installed, residues);
     }
 
@@ -81,8 +117,10 @@ public final class DpkgStatus {
             }
         }
 
-        void flush(List<Software> installed, List<Evidence> residues) {
-            add(pkg, status, version, arch, maintainer, installed, residues);
+        void flush(Map<String, Entry> out) {
+            if (pkg != null && !pkg.isEmpty()) {
+                out.put(pkg + ':' + (arch == null ? "" : arch), new Entry(pkg, status, version, arch, maintainer));
+            }
             pkg = status = version = arch = maintainer = null;
         }
     }

@@ -87,11 +87,31 @@ public final class LinuxCollector implements Collector {
             return false;
         }
         ctx.source("dpkg", c -> {
-            DpkgStatus.Result r = DpkgStatus.parse(readText(status));
+            DpkgStatus.Result r = DpkgStatus.parse(readText(status), journal(root.resolve("var/lib/dpkg/updates")));
             c.software(r.installed());
             c.observations(r.residues());
         });
         return true;
+    }
+
+    /** dpkg's pending updates: files named by a number, applied in numeric order. */
+    private static List<String> journal(Path updates) {
+        List<Path> files = new ArrayList<>();
+        try (var list = Files.list(updates)) {
+            list.filter(f -> f.getFileName().toString().matches("\\d+")).forEach(files::add);
+        } catch (IOException e) {
+            return List.of();
+        }
+        files.sort(java.util.Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString())));
+        List<String> out = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.add(readText(f));
+            } catch (UncheckedIOException e) {
+                // dpkg may fold and remove the journal while we read it; status then has the change.
+            }
+        }
+        return out;
     }
 
     private boolean rpm(ScanContext ctx) {

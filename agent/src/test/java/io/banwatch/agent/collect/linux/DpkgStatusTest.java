@@ -6,6 +6,8 @@ import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Software;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -48,6 +50,24 @@ class DpkgStatusTest {
 
         assertThat(DpkgStatus.parse("").installed()).isEmpty();
         assertThat(DpkgStatus.parse("\n\n\ngarbage line\n:\nStatus:\n").installed()).isEmpty();
+    }
+
+    @Test
+    void appliesDpkgsJournalOfUpdatesInOrderOverTheStatusFile() {
+        String status = Fixtures.text("linux/dpkg-status-debian12-clean.txt");
+        // What dpkg leaves in updates/0000..0002 after installing kesl, upgrading bash and removing gzip.
+        List<String> journal = List.of(
+                "Package: kesl\nStatus: install ok unpacked\nArchitecture: amd64\nVersion: 12.1.0-1297\n",
+                "Package: kesl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 12.1.0-1297\n\n"
+                        + "Package: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.15-2+b9\n",
+                "Package: gzip\nStatus: deinstall ok config-files\nArchitecture: amd64\nVersion: 1.12-1\n");
+        DpkgStatus.Result r = DpkgStatus.parse(status, journal);
+        assertThat(r.installed()).extracting(Software::name).contains("kesl", "bash").doesNotContain("gzip").hasSize(11);
+        assertThat(r.installed()).filteredOn(s -> s.name().equals("bash")).extracting(Software::version)
+                .containsExactly("5.2.15-2+b9");
+        assertThat(r.residues()).extracting(Evidence::name).containsExactly("gzip");
+        // Multi-arch records stay apart: the i386 libc6 is not replaced by an amd64 update.
+        assertThat(r.installed()).filteredOn(s -> s.name().equals("libc6")).hasSize(2);
     }
 
     @Test

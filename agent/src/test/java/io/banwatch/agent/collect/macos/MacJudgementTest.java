@@ -118,7 +118,7 @@ class MacJudgementTest {
         assertThat(remnants.inventory().software()).filteredOn(s -> s.source().equals("macos-app"))
                 .extracting(s -> s.name()).containsExactly("Slack");
         assertThat(remnants.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.vendor()).isEqualTo("Kaspersky"));
-        assertThat(remnants.findings()).flatExtracting(Finding::evidence).extracting(MacJudgementTest::trace)
+        assertThat(remnants.finding("kaspersky-us:kav-mac").evidence()).extracting(MacJudgementTest::trace)
                 .containsExactlyInAnyOrder(
                         "software com.kaspersky.kav.core", "launchd-job com.kaspersky.kav",
                         "kernel-extension com.kaspersky.kext.klif",
@@ -126,18 +126,22 @@ class MacJudgementTest {
     }
 
     @Test
-    void kasperskyRemnantsAreOneRemnantAtRisk() {
+    void kasperskyRemnantsAreOneRemnantAtRiskAndTheMacIsUnprotected() {
         Judged remnants = judge("kaspersky-remnants");
 
-        onlyFinding(remnants, "kaspersky-us:kav-mac", Presence.REMNANT, Level.RISK,
+        assertThat(remnants.findings()).extracting(Finding::ruleId, Finding::presence, Finding::level).containsExactly(
+                tuple("kaspersky-us:kav-mac", Presence.REMNANT, Level.RISK),
+                tuple("kaspersky-us:unprotected-after-removal", Presence.REMNANT, Level.RISK));
+        assertThat(remnants.finding("kaspersky-us:kav-mac").evidence()).extracting(MacJudgementTest::trace).containsExactly(
                 "software com.kaspersky.kav.core", "launchd-job com.kaspersky.kav", "kernel-extension com.kaspersky.kext.klif",
                 "path /Library/Application Support/Kaspersky Lab/KAV", "path /Library/Application Support/Kaspersky Lab");
     }
 
     @Test
-    void ultraAvIsNotKaspersky() {
+    void ultraAvIsAnInformationalFindingNotKaspersky() {
         Judged ultra = judge("ultraav-mac");
-        assertThat(ultra.findings()).isEmpty();
+        assertThat(ultra.findings()).extracting(Finding::ruleId, Finding::vendor, Finding::level)
+                .containsExactly(tuple("kaspersky-us:ultraav", "Pango", Level.INFO));
         assertThat(ultra.products()).extracting(SecurityProduct::vendor, SecurityProduct::product)
                 .containsExactly(tuple("Pango (UltraAV)", "UltraAV"));
     }
@@ -167,8 +171,11 @@ class MacJudgementTest {
     @Test
     void aKasperskyBundleWithAnUnreadableInfoPlistIsStillFoundByItsPath() {
         Judged broken = judge("broken");
-        onlyFinding(broken, "kaspersky-us:kav-mac", Presence.REMNANT, Level.RISK,
-                "path /Applications/Kaspersky Anti-Virus For Mac.app");
+        assertThat(broken.findings()).extracting(Finding::ruleId, Finding::presence, Finding::level).containsExactly(
+                tuple("kaspersky-us:kav-mac", Presence.REMNANT, Level.RISK),
+                tuple("kaspersky-us:unprotected-after-removal", Presence.REMNANT, Level.RISK));
+        assertThat(broken.finding("kaspersky-us:kav-mac").evidence()).extracting(MacJudgementTest::trace)
+                .containsExactly("path /Applications/Kaspersky Anti-Virus For Mac.app");
     }
 
     /** Asserts the host has exactly one finding, with this rule, presence, level and evidence; returns it. */

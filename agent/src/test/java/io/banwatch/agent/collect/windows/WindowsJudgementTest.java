@@ -148,7 +148,9 @@ class WindowsJudgementTest {
     void afterTheUltraAvSwitchOnlyKasperskyRemnantsAreLeft() {
         Judged ultra = judge(WindowsFixtures.ULTRAAV);
 
-        assertThat(ultra.summary()).containsExactly("kaspersky-us:kaspersky-consumer RISK REMNANT");
+        // UltraAV is active, so the host is protected: no "unprotected" notice, but the handover is noted.
+        assertThat(ultra.summary()).containsExactly("kaspersky-us:kaspersky-consumer RISK REMNANT",
+                "kaspersky-us:ultraav INFO INSTALLED");
         assertThat(ultra.finding("kaspersky-us:kaspersky-consumer").evidence()).extracting(Evidence::kind, Evidence::name)
                 .containsExactlyInAnyOrder(
                         tuple(EvidenceKind.REGISTRY_KEY, "HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab"),
