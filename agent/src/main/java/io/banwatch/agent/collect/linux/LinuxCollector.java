@@ -62,7 +62,10 @@ public final class LinuxCollector implements Collector {
             ctx.error("packages", "no package database under " + root + " (looked for var/lib/dpkg/status and "
                     + String.join(", ", RPM_DBS) + ")");
         }
+        ctx.source("snap", c -> c.software(unchecked(() -> Snaps.read(root))));
+        ctx.source("flatpak", c -> c.software(unchecked(() -> Flatpaks.read(root))));
         ctx.source("systemd", c -> c.observations(unchecked(() -> SystemdUnits.read(root))));
+        ctx.source("install-dirs", c -> c.observations(unchecked(() -> InstallDirs.read(root))));
         if (live) {
             ctx.source("proc", c -> c.observations(unchecked(() -> ProcProcesses.read(root.resolve("proc")))));
             // No /proc/modules means a kernel built without loadable modules: nothing to report.
@@ -71,7 +74,12 @@ public final class LinuxCollector implements Collector {
                 ctx.source("proc-modules", c -> c.observations(KernelModules.parse(readText(modules))));
             }
         }
-        ctx.source("paths", c -> c.observations(PathProbe.existing(root, pathsToProbe)));
+        // Probe only what the folder listing above did not already record.
+        ctx.source("paths", c -> {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            c.observations().forEach(e -> seen.add(e.name()));
+            c.observations(PathProbe.existing(root, pathsToProbe.stream().filter(p -> !seen.contains(p)).toList()));
+        });
 
         List<String> archs = new ArrayList<>();
         for (Software s : ctx.software()) {
