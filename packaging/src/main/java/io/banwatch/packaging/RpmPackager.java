@@ -3,6 +3,7 @@ package io.banwatch.packaging;
 import org.eclipse.packager.rpm.FileFlags;
 import org.eclipse.packager.rpm.RpmVersion;
 import org.eclipse.packager.rpm.build.BuilderContext;
+import org.eclipse.packager.rpm.coding.PayloadCoding;
 import org.eclipse.packager.rpm.build.BuilderOptions;
 import org.eclipse.packager.rpm.build.FileInformation;
 import org.eclipse.packager.rpm.build.FileInformationProvider;
@@ -46,6 +47,8 @@ public final class RpmPackager {
         BuilderOptions options = new BuilderOptions();
         // name-version-release.arch.rpm, the name rpmbuild and dnf use.
         options.setFileNameProvider(RpmFileNameProvider.DEFAULT_FILENAME_PROVIDER);
+        // xz, as the .deb: the runtime is most of the payload; every rpm since RHEL 6 reads it.
+        options.setPayloadCoding(PayloadCoding.XZ);
         try (RpmBuilder rpm = new RpmBuilder("banwatch", new RpmVersion(version, release), "x86_64", outDir, options)) {
             RpmBuilder.PackageInformation info = rpm.getInformation();
             info.setSummary("Software inventory agent that finds Kaspersky products");

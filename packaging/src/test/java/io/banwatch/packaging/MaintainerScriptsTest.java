@@ -52,7 +52,7 @@ class MaintainerScriptsTest {
     void serverPostinstMakesItsSystemUser() throws Exception {
         String postinst = deb("server", "postinst");
         assertThat(postinst).contains("adduser --system --group", "banwatch-server",
-                "install -d -o banwatch-server -g banwatch-server -m 0750 /var/lib/banwatch-server");
+                "chown banwatch-server:banwatch-server /var/lib/banwatch-server");
     }
 
     @Test
