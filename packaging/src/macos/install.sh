@@ -71,4 +71,5 @@ CONF
 install -m 0644 -o root -g wheel "$src/$label.plist" "$plist"
 launchctl bootstrap system "$plist"
 echo "Installed banwatch in $home; daily job $label loaded."
-echo "Run a scan now: sudo launchctl kickstart system/$label"
+# (launchctl kickstart would go through the random delay of bin/banwatch-scheduled.)
+echo "Run a scan now: sudo $home/bin/banwatch scan --send"
