@@ -67,9 +67,9 @@ class ContainerfileTest {
 
     @Test
     void containerConfigListensOnAllInterfaces() throws Exception {
-        assertThat(Files.readString(Build.src().resolve("container/server.properties"))).contains("listen.address=0.0.0.0");
+        assertThat(Files.readString(Build.src().resolve("container/server.properties"))).contains("bind=0.0.0.0");
         assertThat(Files.readString(Build.src().resolve("linux/server/server.properties")))
-                .contains("listen.address=127.0.0.1", "listen.port=8740");
+                .contains("bind=127.0.0.1", "port=8740");
     }
 
     private static int indexOf(String keyword) {
