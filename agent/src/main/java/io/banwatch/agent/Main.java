@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(BanwatchCommand.commandLine(AgentEnvironment.system()).execute(args));
+        System.exit(BanwatchCommand.commandLine(AgentEnvironment.system(), args).execute(args));
     }
 }

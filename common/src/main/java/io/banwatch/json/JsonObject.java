@@ -1,7 +1,5 @@
 package io.banwatch.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,20 +15,21 @@ import java.util.function.Function;
  * {@link JsonFormatException} such as {@code host.os.family: missing required field}.
  */
 public final class JsonObject {
-    private final JsonNode node;
+    private final Map<String, Object> node;
     private final String path;
 
-    private JsonObject(JsonNode node, String path) {
+    private JsonObject(Map<String, Object> node, String path) {
         this.node = node;
         this.path = path;
     }
 
-    /** Wraps a node that must be an object; {@code path} is its name in errors ("" for the root). */
-    public static JsonObject of(JsonNode node, String path) {
-        if (node == null || !node.isObject()) {
+    /** Wraps a value (from {@link JsonTree}) that must be an object; {@code path} names it in errors ("" for the root). */
+    @SuppressWarnings("unchecked")
+    public static JsonObject of(Object value, String path) {
+        if (!(value instanceof Map)) {
             throw new JsonFormatException(describe(path) + "expected a JSON object");
         }
-        return new JsonObject(node, path);
+        return new JsonObject((Map<String, Object>) value, path);
     }
 
     public String path() {
@@ -38,8 +37,7 @@ public final class JsonObject {
     }
 
     public boolean has(String name) {
-        JsonNode v = node.get(name);
-        return v != null && !v.isNull();
+        return node.get(name) != null;
     }
 
     public String text(String name) {
@@ -51,25 +49,25 @@ public final class JsonObject {
     }
 
     public String optText(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
+        Object v = node.get(name);
+        if (v == null) {
             return null;
         }
-        if (!v.isValueNode() || v.isBinary()) {
+        if (v instanceof Map || v instanceof List) {
             throw wrongType(name, "a string");
         }
-        return v.asText();
+        return v.toString();
     }
 
     public int integer(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
+        Object v = node.get(name);
+        if (v == null) {
             throw missing(name);
         }
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+        if (!(v instanceof Long l) || l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
             throw wrongType(name, "an integer");
         }
-        return v.intValue();
+        return l.intValue();
     }
 
     public Integer optInteger(String name) {
@@ -77,14 +75,14 @@ public final class JsonObject {
     }
 
     public Boolean optBoolean(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
+        Object v = node.get(name);
+        if (v == null) {
             return null;
         }
-        if (!v.isBoolean()) {
+        if (!(v instanceof Boolean b)) {
             throw wrongType(name, "true or false");
         }
-        return v.booleanValue();
+        return b;
     }
 
     public Instant instant(String name) {
@@ -134,11 +132,11 @@ public final class JsonObject {
 
     /** Maps each element of an optional array of objects; an absent array is empty. */
     public <T> List<T> list(String name, Function<JsonObject, T> mapper) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
+        Object raw = node.get(name);
+        if (raw == null) {
             return List.of();
         }
-        if (!v.isArray()) {
+        if (!(raw instanceof List<?> v)) {
             throw wrongType(name, "an array");
         }
         List<T> out = new ArrayList<>(v.size());
@@ -156,20 +154,19 @@ public final class JsonObject {
 
     /** An optional array of strings; an absent array is empty. */
     public List<String> texts(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
+        Object raw = node.get(name);
+        if (raw == null) {
             return List.of();
         }
-        if (!v.isArray()) {
+        if (!(raw instanceof List<?> v)) {
             throw wrongType(name, "an array of strings");
         }
         List<String> out = new ArrayList<>(v.size());
         for (int i = 0; i < v.size(); i++) {
-            JsonNode e = v.get(i);
-            if (!e.isTextual()) {
+            if (!(v.get(i) instanceof String e)) {
                 throw new JsonFormatException(child(name) + "[" + i + "]: expected a string");
             }
-            out.add(e.asText());
+            out.add(e);
         }
         return out;
     }
@@ -181,7 +178,7 @@ public final class JsonObject {
             return List.of();
         }
         List<Map.Entry<String, JsonObject>> out = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : obj.node.properties()) {
+        for (Map.Entry<String, Object> e : obj.node.entrySet()) {
             out.add(Map.entry(e.getKey(), of(e.getValue(), obj.child(e.getKey()))));
         }
         return out;

@@ -3,9 +3,6 @@ package io.banwatch.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.Citation;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
@@ -41,15 +38,8 @@ import java.util.List;
  * {@link JsonFormatException} naming the field.
  */
 public final class ReportCodec {
-    private final JsonFactory factory;
-    private final ObjectMapper mapper;
-
-    public ReportCodec() {
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-                .build();
-        this.mapper = new ObjectMapper(factory);
-    }
+    private final JsonFactory factory = new JsonFactory();
+    private final JsonTree tree = new JsonTree();
 
     // ---- writing ----
 
@@ -211,17 +201,15 @@ public final class ReportCodec {
 
     public ScanReport read(byte[] json) {
         try {
-            return fromTree(mapper.readTree(json));
+            return fromTree(tree.read(json));
         } catch (JsonProcessingException e) {
             throw new JsonFormatException("malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     public ScanReport read(InputStream in) {
         try {
-            return fromTree(mapper.readTree(in));
+            return fromTree(tree.read(in));
         } catch (JsonProcessingException e) {
             throw new JsonFormatException("malformed JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -229,11 +217,11 @@ public final class ReportCodec {
         }
     }
 
-    private static ScanReport fromTree(JsonNode tree) {
-        if (tree == null || tree.isMissingNode()) {
+    private static ScanReport fromTree(Object root) {
+        if (root == JsonTree.Missing.INSTANCE) {
             throw new JsonFormatException("empty document: expected a scan report");
         }
-        JsonObject r = JsonObject.of(tree, "");
+        JsonObject r = JsonObject.of(root, "");
         int schema = r.integer("schemaVersion");
         if (schema != ScanReport.SCHEMA_VERSION) {
             throw r.error("schemaVersion", "unsupported version " + schema

@@ -1,10 +1,9 @@
 package io.banwatch.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.json.JsonFormatException;
 import io.banwatch.json.JsonObject;
+import io.banwatch.json.JsonTree;
 import io.banwatch.model.Citation;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Level;
@@ -34,7 +33,7 @@ final class RulePackLoader {
     private static final int PATTERN_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE
             | Pattern.UNICODE_CHARACTER_CLASS;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonTree tree = new JsonTree();
 
     RulePack loadPack(InputStream in, String origin) {
         JsonObject root = parse(in, origin);
@@ -73,11 +72,11 @@ final class RulePackLoader {
 
     private JsonObject parse(InputStream in, String origin) {
         try {
-            JsonNode tree = mapper.readTree(in);
-            if (tree == null || tree.isMissingNode()) {
+            Object root = tree.read(in);
+            if (root == JsonTree.Missing.INSTANCE) {
                 throw new RulePackException(origin + ": empty file, expected a JSON object");
             }
-            return JsonObject.of(tree, "");
+            return JsonObject.of(root, "");
         } catch (JsonProcessingException e) {
             throw new RulePackException(origin + ": malformed JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()

@@ -3,7 +3,6 @@ package io.banwatch.rules;
 import io.banwatch.model.EvidenceKind;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,8 +44,8 @@ record Signal(EvidenceKind kind, SignalField field, Set<String> names, List<Stri
         if (!osFamilies.isEmpty() && !osFamilies.contains(osFamily)) {
             return false;
         }
-        String value = field.of(trace);
-        if (value == null || !valueMatches(normalise(value))) {
+        String value = trace.lower(field);
+        if (value == null || !valueMatches(value)) {
             return false;
         }
         return !requiresVendorPublisher || anyFind(vendorPublishers, trace.publisher());
@@ -62,15 +61,6 @@ record Signal(EvidenceKind kind, SignalField field, Set<String> names, List<Stri
             }
         }
         return pattern != null && pattern.matcher(value).find();
-    }
-
-    /** Lower case; a Windows process name is compared without its ".exe". */
-    private String normalise(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        if (kind == EvidenceKind.PROCESS && v.endsWith(".exe")) {
-            v = v.substring(0, v.length() - 4);
-        }
-        return v;
     }
 
     static boolean anyFind(List<Pattern> patterns, String value) {

@@ -6,7 +6,8 @@ import java.util.Locale;
 enum SignalField {
     NAME, LOCATION, DETAIL, PUBLISHER, IDENTIFIER;
 
-    String of(Trace t) {
+    /** The field as the trace holds it. */
+    String raw(Trace t) {
         return switch (this) {
             case NAME -> t.evidence().name();
             case LOCATION -> t.evidence().location();

@@ -1,21 +1,63 @@
 package io.banwatch.rules;
 
 import io.banwatch.model.Evidence;
+import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Software;
 
+import java.util.Locale;
+
 /**
- * One piece of evidence with the extra software fields a signal may look at.
- *
- * @param evidence   the evidence itself
- * @param publisher  the software's publisher, or null for non-software evidence
- * @param identifier the software's identifier (bundle id, registry key), or null
+ * One piece of evidence with the extra software fields a signal may look at, and the lower-case
+ * forms signals compare, computed once: a scan checks each trace against a few hundred signals.
  */
-record Trace(Evidence evidence, String publisher, String identifier) {
+final class Trace {
+    private final Evidence evidence;
+    private final String publisher;
+    private final String identifier;
+    private final String[] lower = new String[SignalField.values().length];
+
+    private Trace(Evidence evidence, String publisher, String identifier) {
+        this.evidence = evidence;
+        this.publisher = publisher;
+        this.identifier = identifier;
+        for (SignalField f : SignalField.values()) {
+            lower[f.ordinal()] = normalise(f.raw(this), evidence.kind());
+        }
+    }
+
     static Trace of(Software software) {
         return new Trace(Evidence.of(software), software.publisher(), software.identifier());
     }
 
     static Trace of(Evidence evidence) {
         return new Trace(evidence, null, null);
+    }
+
+    Evidence evidence() {
+        return evidence;
+    }
+
+    String publisher() {
+        return publisher;
+    }
+
+    String identifier() {
+        return identifier;
+    }
+
+    /** A field in lower case (a Windows process name without its ".exe"), or null. */
+    String lower(SignalField field) {
+        return lower[field.ordinal()];
+    }
+
+    private static String normalise(String value, EvidenceKind kind) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        if (kind == EvidenceKind.PROCESS && v.endsWith(".exe")) {
+            v = v.substring(0, v.length() - 4);
+        }
+        return v;
     }
 }

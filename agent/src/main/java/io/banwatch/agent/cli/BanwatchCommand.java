@@ -29,11 +29,27 @@ public final class BanwatchCommand implements Runnable {
 
     /** The command line with every subcommand and the error handling of every command. */
     public static CommandLine commandLine(AgentEnvironment env) {
+        return commandLine(env, new String[0]);
+    }
+
+    /**
+     * The command line for these arguments. When they name a subcommand, only that one is built:
+     * picocli reads each command's annotations by reflection, and the daily scan should not pay
+     * for the others. Help and mistakes get them all, so usage and suggestions stay complete.
+     */
+    public static CommandLine commandLine(AgentEnvironment env, String[] args) {
+        Map<String, java.util.function.Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("scan", () -> new ScanCommand(env));
+        all.put("enroll", () -> new EnrollCommand(env));
+        all.put("send", () -> new SendCommand(env));
+        all.put("status", () -> new StatusCommand(env));
         CommandLine cl = new CommandLine(new BanwatchCommand());
-        cl.addSubcommand("scan", new ScanCommand(env));
-        cl.addSubcommand("enroll", new EnrollCommand(env));
-        cl.addSubcommand("send", new SendCommand(env));
-        cl.addSubcommand("status", new StatusCommand(env));
+        String first = args.length > 0 ? args[0] : null;
+        for (Map.Entry<String, java.util.function.Supplier<Object>> sub : all.entrySet()) {
+            if (first == null || !all.containsKey(first) || sub.getKey().equals(first)) {
+                cl.addSubcommand(sub.getKey(), sub.getValue().get());
+            }
+        }
         cl.setCommandName("banwatch");
         cl.registerConverter(LocalDate.class, BanwatchCommand::date);
         cl.setParameterExceptionHandler(BanwatchCommand::badUsage);
