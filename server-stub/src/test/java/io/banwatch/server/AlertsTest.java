@@ -2,7 +2,10 @@ package io.banwatch.server;
 
 import io.banwatch.model.Host;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,15 +14,24 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alerts: once per transition, retried with backoff, and not lost by a restart. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
 class AlertsTest {
+    @RegisterExtension
+    final TestDatabase db;
+
     @TempDir
     Path dir;
+
+    AlertsTest(TestDatabase.Kind kind) {
+        this.db = new TestDatabase(kind);
+    }
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final Host host = Reports.host("host-a", "ws-a");
 
     private TestCollector start(String hook, boolean onRisk) {
-        var config = TestCollector.config(dir);
+        var config = db.config(dir);
         config.webhookUrl = hook;
         config.alertOnRisk = onRisk;
         config.alertWorker = false;
@@ -78,8 +90,8 @@ class AlertsTest {
             String t = c.enroll("host-a", "ws-a");
             send(c, t, true);
             assertThat(c.server.deliverAlertsNow()).isZero();
-            assertThat(Sql.count(dir, "SELECT attempts FROM alerts")).isEqualTo(1);
-            assertThat(Sql.text(dir, "SELECT last_error FROM alerts")).isEqualTo("webhook answered 500");
+            assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(1);
+            assertThat(db.text("SELECT last_error FROM alerts")).isEqualTo("webhook answered 500");
             // Not due again until its backoff has passed.
             clock.advance(Duration.ofHours(2));
             assertThat(c.server.deliverAlertsNow()).isZero();
@@ -88,7 +100,7 @@ class AlertsTest {
             clock.advance(Duration.ofHours(2));
             assertThat(c.server.deliverAlertsNow()).isZero();
             assertThat(hook.received).hasSize(1);
-            assertThat(Sql.count(dir, "SELECT attempts FROM alerts")).isEqualTo(3);
+            assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(3);
         }
     }
 
@@ -109,7 +121,7 @@ class AlertsTest {
 
     @Test
     void theBackgroundWorkerDeliversWithoutBeingAsked() throws Exception {
-        var config = TestCollector.config(dir);
+        var config = db.config(dir);
         try (WebhookReceiver hook = new WebhookReceiver()) {
             config.webhookUrl = hook.url();
             TestCollector c = TestCollector.start(config.build(), clock);

@@ -54,7 +54,8 @@ public final class AlertDispatcher implements AutoCloseable {
     private final Metrics metrics;
     private final Backoff backoff;
     private final RandomGenerator random;
-    private final String owner = "collector-" + UUID.randomUUID();
+    /** Names this collector in lease_owner (VARCHAR(64)) next to a per-claim id: 18 + 1 + 36 characters. */
+    private final String owner = "collector-" + UUID.randomUUID().toString().substring(0, 8);
     private final ScheduledExecutorService worker;
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
