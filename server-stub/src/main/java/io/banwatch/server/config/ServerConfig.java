@@ -61,8 +61,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
      *                    the one holding the raw copy of its current inventory
      * @param rawDays     the raw JSON of older reports is dropped (the report row stays), except the
      *                    raw copy of each host's current inventory
-     * @param historyDays host history, delivered or abandoned alerts and long-revoked tokens older
-     *                    than this are deleted
+     * @param historyDays host history, alerts and long-revoked tokens older than this are deleted
      */
     public record Retention(int reportDays, int rawDays, int historyDays) {
         public static final Retention DEFAULT = new Retention(30, 7, 365);

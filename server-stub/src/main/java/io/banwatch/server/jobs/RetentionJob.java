@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * Deletes what has aged out, so that a fleet of a fixed size keeps a database of a fixed size:
  * old reports (never a host's latest, nor the raw copy of its current inventory, which later
- * unchanged reports point back to), the raw JSON of reports sooner, and old history, finished
+ * unchanged reports point back to), the raw JSON of reports sooner, and old history, old
  * alerts and long-revoked tokens. Current state (hosts, their software links, findings) is
  * replaced in place by ingest and needs no retention.
  *
@@ -38,8 +38,9 @@ public final class RetentionJob implements PeriodicJob {
             + " AND NOT " + CURRENT_RAW + " LIMIT " + CHUNK + ")";
     private static final String DELETE_HISTORY = "DELETE FROM host_history WHERE id IN (SELECT id FROM host_history"
             + " WHERE at < ? LIMIT " + CHUNK + ")";
+    /** Undelivered ones too: without a webhook nothing is ever delivered, and a year-old alert is news to nobody. */
     private static final String DELETE_ALERTS = "DELETE FROM alerts WHERE id IN (SELECT id FROM alerts"
-            + " WHERE created_at < ? AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL) LIMIT " + CHUNK + ")";
+            + " WHERE created_at < ? LIMIT " + CHUNK + ")";
     private static final String DELETE_TOKENS = "DELETE FROM tokens WHERE id IN (SELECT id FROM tokens"
             + " WHERE revoked_at < ? LIMIT " + CHUNK + ")";
 
