@@ -90,7 +90,7 @@ public final class CollectorServer implements AutoCloseable {
 
             Metrics metrics = new Metrics();
             IngestWriter writer = new IngestWriter(db, new AlertPolicy(config.alertOnRisk()), config.storeRawReports(),
-                    config.ingestBatch());
+                    config.ingestBatch(), metrics);
             AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
                     : new AlertDispatcher(db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     config.webhookUrl(), config.webhookFormat(), clock, metrics, new Backoff(2_000, 3_600_000),

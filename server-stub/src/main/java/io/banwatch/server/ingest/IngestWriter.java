@@ -5,6 +5,7 @@ import io.banwatch.model.Software;
 import io.banwatch.server.alerts.AlertPolicy;
 import io.banwatch.server.db.Database;
 import io.banwatch.server.db.DatabaseException;
+import io.banwatch.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class IngestWriter implements AutoCloseable {
     }
 
     private final Database db;
+    private final Metrics metrics;
     private final ReportStore store;
     private final SoftwareIds softwareIds;
     private final int maxBatch;
@@ -48,8 +50,9 @@ public final class IngestWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public IngestWriter(Database db, AlertPolicy alerts, boolean storeRaw, int maxBatch) {
+    public IngestWriter(Database db, AlertPolicy alerts, boolean storeRaw, int maxBatch, Metrics metrics) {
         this.db = db;
+        this.metrics = metrics;
         this.softwareIds = new SoftwareIds(200_000);
         this.store = new ReportStore(db.dialect(), softwareIds, alerts, storeRaw);
         this.maxBatch = Math.max(1, maxBatch);
@@ -96,6 +99,7 @@ public final class IngestWriter implements AutoCloseable {
 
     private void write(List<Job> batch) {
         batch.sort(Comparator.comparing(j -> j.report().report().host().id()));
+        long started = System.nanoTime();
         try {
             softwareIds.prefetch(db, changedInventories(batch));
             // Retried whole after a deadlock or serialization failure (PostgreSQL); each attempt
@@ -109,6 +113,7 @@ public final class IngestWriter implements AutoCloseable {
                 return new Written(out, learnt);
             });
             softwareIds.remember(written.learnt());
+            metrics.batchWritten(batch.size(), System.nanoTime() - started);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(written.outcomes().get(i));
             }
