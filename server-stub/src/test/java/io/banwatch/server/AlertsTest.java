@@ -105,6 +105,26 @@ class AlertsTest {
     }
 
     @Test
+    void aSlowWebhookIsSentOnlyWhatTheLeaseStillCovers() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
+            // Every delivery takes 20 s of the collector's time: with a 60 s lease and 30 s kept for
+            // one send, the third alert of a claim would be sent on a lease another collector may take.
+            hook.beforeAnswering(() -> clock.advance(Duration.ofSeconds(20)));
+            for (String id : new String[]{"host-a", "host-b", "host-c"}) {
+                String t = c.enroll(id, "ws-" + id);
+                c.post("/api/v1/reports", t, Reports.json(Reports.report(Reports.host(id, "ws-" + id), Reports.withKesl(),
+                        clock.instant())), null);
+            }
+            assertThat(c.server.deliverAlertsNow()).isEqualTo(2);
+            // The third was handed back, not left leased for a minute.
+            assertThat(db.count("SELECT COUNT(*) FROM alerts WHERE lease_owner IS NOT NULL")).isZero();
+            assertThat(c.server.deliverAlertsNow()).isEqualTo(1);
+            assertThat(hook.received).hasSize(3);
+            assertThat(hook.received.stream().map(WebhookReceiver.Delivery::idempotencyKey).distinct()).hasSize(3);
+        }
+    }
+
+    @Test
     void aPendingAlertSurvivesARestart() {
         try (WebhookReceiver hook = new WebhookReceiver()) {
             try (TestCollector c = start("http://127.0.0.1:9/unreachable", false)) {
