@@ -23,12 +23,12 @@ class AlertsTest {
     @TempDir
     Path dir;
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final Host host = Reports.host("host-a", "ws-a");
+
     AlertsTest(TestDatabase.Kind kind) {
         this.db = new TestDatabase(kind);
     }
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final Host host = Reports.host("host-a", "ws-a");
 
     private TestCollector start(String hook, boolean onRisk) {
         var config = db.config(dir);

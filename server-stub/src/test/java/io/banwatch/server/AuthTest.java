@@ -26,14 +26,14 @@ class AuthTest {
     @TempDir
     Path dir;
 
-    AuthTest(TestDatabase.Kind kind) {
-        this.db = new TestDatabase(kind);
-    }
-
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private TestCollector c;
     private String hostToken;
     private String viewer;
+
+    AuthTest(TestDatabase.Kind kind) {
+        this.db = new TestDatabase(kind);
+    }
 
     @BeforeEach
     void start() {

@@ -28,12 +28,12 @@ class FleetFlowTest {
     @TempDir
     Path dir;
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final ObjectMapper json = new ObjectMapper();
+
     FleetFlowTest(TestDatabase.Kind kind) {
         this.db = new TestDatabase(kind);
     }
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void enrollIngestSummaryCsvAndWebhook() throws Exception {

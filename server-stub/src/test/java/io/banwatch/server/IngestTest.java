@@ -33,15 +33,15 @@ class IngestTest {
     @TempDir
     Path dir;
 
-    IngestTest(TestDatabase.Kind kind) {
-        this.db = new TestDatabase(kind);
-    }
-
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final ObjectMapper json = new ObjectMapper();
     private TestCollector c;
     private String token;
     private final Host host = Reports.host("host-a", "ws-a");
+
+    IngestTest(TestDatabase.Kind kind) {
+        this.db = new TestDatabase(kind);
+    }
 
     @BeforeEach
     void start() {

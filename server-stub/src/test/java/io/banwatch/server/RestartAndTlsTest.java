@@ -33,11 +33,11 @@ class RestartAndTlsTest {
     @TempDir
     Path dir;
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+
     RestartAndTlsTest(TestDatabase.Kind kind) {
         this.db = new TestDatabase(kind);
     }
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
 
     @Test
     void aRestartKeepsAllData() throws Exception {
