@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -139,7 +140,7 @@ public final class IngestWriter implements AutoCloseable {
     private List<SoftwareKey> changedInventories(List<Job> batch) {
         Map<String, String> stored = db.read(c -> {
             Map<String, String> hashes = new HashMap<>();
-            String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT host_id, inventory_hash FROM hosts WHERE host_id IN (" + marks + ")")) {
                 for (int i = 0; i < batch.size(); i++) {
