@@ -86,6 +86,9 @@ public final class CollectorMain implements Runnable {
         @Option(names = "--port", paramLabel = "PORT", description = "Port (default: 8740).")
         Integer port;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws InterruptedException {
             Map<String, String> flags = new HashMap<>();
@@ -102,7 +105,10 @@ public final class CollectorMain implements Runnable {
                 server = CollectorServer.create(config, Clock.systemUTC()).start();
             } catch (ServerConfigLoader.ConfigException | DatabaseException | RulePackException
                      | IllegalArgumentException | IllegalStateException e) {
-                System.err.println("banwatch-server: " + e.getMessage());
+                // One line, no stack trace: the message names what failed (and never a password).
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("banwatch-server: " + e.getMessage());
+                err.flush();
                 return 2;
             }
             CountDownLatch stopped = new CountDownLatch(1);
@@ -128,6 +134,11 @@ public final class CollectorMain implements Runnable {
     }
 
     /** Opens the database directly: token management works with the collector stopped or running. */
+    static Database open(ServerConfig config) {
+        return Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), 2,
+                config.connectTimeout());
+    }
+
     static TokenStore tokenStore(ServerConfig config, Database db) {
         return new TokenStore(db, new Secrets(new SecureRandom()), Clock.systemUTC());
     }
@@ -153,7 +164,7 @@ public final class CollectorMain implements Runnable {
                 throw new IllegalArgumentException("host tokens are issued by enrollment, not by hand");
             }
             ServerConfig config = common.load(Map.of());
-            try (Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), 2)) {
+            try (Database db = open(config)) {
                 TokenStore.Issued t = tokenStore(config, db).issue(r, name, null);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(t.token());
@@ -174,7 +185,7 @@ public final class CollectorMain implements Runnable {
         @Override
         public Integer call() {
             ServerConfig config = common.load(Map.of());
-            try (Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), 2)) {
+            try (Database db = open(config)) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-6s %-7s %-9s %s%n", "ID", "ROLE", "STATE", "NAME");
                 for (TokenStore.Info t : tokenStore(config, db).list()) {
@@ -199,7 +210,7 @@ public final class CollectorMain implements Runnable {
         @Override
         public Integer call() {
             ServerConfig config = common.load(Map.of());
-            try (Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), 2)) {
+            try (Database db = open(config)) {
                 if (!tokenStore(config, db).revoke(id)) {
                     throw new IllegalArgumentException("no active token with id " + id);
                 }

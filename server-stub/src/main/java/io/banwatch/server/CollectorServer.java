@@ -18,6 +18,9 @@ import io.banwatch.server.http.Routes;
 import io.banwatch.server.ingest.Evaluator;
 import io.banwatch.server.ingest.IngestService;
 import io.banwatch.server.ingest.IngestWriter;
+import io.banwatch.server.jobs.JobLease;
+import io.banwatch.server.jobs.PeriodicJobs;
+import io.banwatch.server.jobs.RetentionJob;
 import io.banwatch.server.metrics.Metrics;
 import io.banwatch.server.web.DashboardHandlers;
 import io.javalin.Javalin;
@@ -29,7 +32,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The banwatch collector: authenticated ingest, storage, dashboard, exports and alerts.
@@ -48,17 +54,20 @@ public final class CollectorServer implements AutoCloseable {
     private final TokenStore tokens;
     private final IngestWriter writer;
     private final AlertDispatcher alerts;
+    private final PeriodicJobs jobs;
     private final Javalin app;
     private final String enrollmentSecret;
     private final Path initialAdminFile;
 
     private CollectorServer(ServerConfig config, Database db, TokenStore tokens, IngestWriter writer,
-                            AlertDispatcher alerts, Javalin app, String enrollmentSecret, Path initialAdminFile) {
+                            AlertDispatcher alerts, PeriodicJobs jobs, Javalin app, String enrollmentSecret,
+                            Path initialAdminFile) {
         this.config = config;
         this.db = db;
         this.tokens = tokens;
         this.writer = writer;
         this.alerts = alerts;
+        this.jobs = jobs;
         this.app = app;
         this.enrollmentSecret = enrollmentSecret;
         this.initialAdminFile = initialAdminFile;
@@ -71,7 +80,8 @@ public final class CollectorServer implements AutoCloseable {
             rules = rules.withPackFile(config.rulesFile());
         }
         Evaluator evaluator = new Evaluator(rules, clock, config.profile());
-        Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize());
+        Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize(),
+                config.connectTimeout());
         try {
             Secrets secrets = new Secrets(new SecureRandom());
             TokenStore tokens = new TokenStore(db, secrets, clock);
@@ -80,7 +90,7 @@ public final class CollectorServer implements AutoCloseable {
 
             Metrics metrics = new Metrics();
             IngestWriter writer = new IngestWriter(db, new AlertPolicy(config.alertOnRisk()), config.storeRawReports(),
-                    config.ingestBatch());
+                    config.ingestBatch(), metrics);
             AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
                     : new AlertDispatcher(db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     config.webhookUrl(), config.webhookFormat(), clock, metrics, new Backoff(2_000, 3_600_000),
@@ -94,7 +104,9 @@ public final class CollectorServer implements AutoCloseable {
             DashboardHandlers dashboard = new DashboardHandlers(access, tokens, queries, rules.profiles(),
                     config.tls() != null);
             Javalin app = Routes.app(config, api, dashboard);
-            return new CollectorServer(config, db, tokens, writer, alerts, app, secret, adminFile);
+            PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention())),
+                    new JobLease(db, "collector-" + UUID.randomUUID()), clock);
+            return new CollectorServer(config, db, tokens, writer, alerts, jobs, app, secret, adminFile);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -105,6 +117,10 @@ public final class CollectorServer implements AutoCloseable {
         app.start(config.bind(), config.port());
         if (alerts != null && config.alertWorker()) {
             alerts.start(Duration.ofSeconds(5));
+        }
+        if (config.jobWorker()) {
+            // Collectors started together (a fleet restart) should not all look at the same second.
+            jobs.start(Duration.ofSeconds(30 + ThreadLocalRandom.current().nextInt(30)), Duration.ofMinutes(1));
         }
         LOG.info("banwatch collector listening on {}://{}:{} (database: {})", config.tls() == null ? "http" : "https",
                 config.bind(), port(), db.dialect().name().toLowerCase());
@@ -134,8 +150,14 @@ public final class CollectorServer implements AutoCloseable {
         return alerts.deliverDue();
     }
 
+    /** Runs the periodic jobs that are due now (tests); normally a background worker does it. */
+    public List<String> runJobsNow() {
+        return jobs.runDue();
+    }
+
     public void stop() {
         app.stop();
+        jobs.close();
         if (alerts != null) {
             alerts.close();
         }

@@ -2,7 +2,10 @@ package io.banwatch.server;
 
 import io.banwatch.model.Host;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,15 +14,24 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alerts: once per transition, retried with backoff, and not lost by a restart. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
 class AlertsTest {
+    @RegisterExtension
+    final TestDatabase db;
+
     @TempDir
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final Host host = Reports.host("host-a", "ws-a");
 
+    AlertsTest(TestDatabase.Kind kind) {
+        this.db = new TestDatabase(kind);
+    }
+
     private TestCollector start(String hook, boolean onRisk) {
-        var config = TestCollector.config(dir);
+        var config = db.config(dir);
         config.webhookUrl = hook;
         config.alertOnRisk = onRisk;
         config.alertWorker = false;
@@ -78,8 +90,8 @@ class AlertsTest {
             String t = c.enroll("host-a", "ws-a");
             send(c, t, true);
             assertThat(c.server.deliverAlertsNow()).isZero();
-            assertThat(Sql.count(dir, "SELECT attempts FROM alerts")).isEqualTo(1);
-            assertThat(Sql.text(dir, "SELECT last_error FROM alerts")).isEqualTo("webhook answered 500");
+            assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(1);
+            assertThat(db.text("SELECT last_error FROM alerts")).isEqualTo("webhook answered 500");
             // Not due again until its backoff has passed.
             clock.advance(Duration.ofHours(2));
             assertThat(c.server.deliverAlertsNow()).isZero();
@@ -88,7 +100,27 @@ class AlertsTest {
             clock.advance(Duration.ofHours(2));
             assertThat(c.server.deliverAlertsNow()).isZero();
             assertThat(hook.received).hasSize(1);
-            assertThat(Sql.count(dir, "SELECT attempts FROM alerts")).isEqualTo(3);
+            assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSlowWebhookIsSentOnlyWhatTheLeaseStillCovers() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
+            // Every delivery takes 20 s of the collector's time: with a 60 s lease and 30 s kept for
+            // one send, the third alert of a claim would be sent on a lease another collector may take.
+            hook.beforeAnswering(() -> clock.advance(Duration.ofSeconds(20)));
+            for (String id : new String[]{"host-a", "host-b", "host-c"}) {
+                String t = c.enroll(id, "ws-" + id);
+                c.post("/api/v1/reports", t, Reports.json(Reports.report(Reports.host(id, "ws-" + id), Reports.withKesl(),
+                        clock.instant())), null);
+            }
+            assertThat(c.server.deliverAlertsNow()).isEqualTo(2);
+            // The third was handed back, not left leased for a minute.
+            assertThat(db.count("SELECT COUNT(*) FROM alerts WHERE lease_owner IS NOT NULL")).isZero();
+            assertThat(c.server.deliverAlertsNow()).isEqualTo(1);
+            assertThat(hook.received).hasSize(3);
+            assertThat(hook.received.stream().map(WebhookReceiver.Delivery::idempotencyKey).distinct()).hasSize(3);
         }
     }
 
@@ -109,7 +141,7 @@ class AlertsTest {
 
     @Test
     void theBackgroundWorkerDeliversWithoutBeingAsked() throws Exception {
-        var config = TestCollector.config(dir);
+        var config = db.config(dir);
         try (WebhookReceiver hook = new WebhookReceiver()) {
             config.webhookUrl = hook.url();
             TestCollector c = TestCollector.start(config.build(), clock);

@@ -3,7 +3,10 @@ package io.banwatch.server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,7 +17,12 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every role against every kind of route: 401 for no or bad tokens, 403 for the wrong role. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
 class AuthTest {
+    @RegisterExtension
+    final TestDatabase db;
+
     @TempDir
     Path dir;
 
@@ -23,9 +31,13 @@ class AuthTest {
     private String hostToken;
     private String viewer;
 
+    AuthTest(TestDatabase.Kind kind) {
+        this.db = new TestDatabase(kind);
+    }
+
     @BeforeEach
     void start() {
-        c = TestCollector.start(TestCollector.config(dir).build(), clock);
+        c = TestCollector.start(db.config(dir).build(), clock);
         hostToken = c.enroll("host-a", "ws-a");
         viewer = c.viewer();
     }
@@ -95,9 +107,9 @@ class AuthTest {
         HttpResponse<String> list = c.get("/api/v1/tokens", c.admin);
         assertThat(list.body()).contains("auditor").doesNotContain(token).doesNotContain("hash");
         // At rest: only SHA-256 hashes, never a token.
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM tokens WHERE token_hash = '" + token + "'")).isZero();
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM tokens WHERE length(token_hash) = 64")).isEqualTo(
-                Sql.count(dir, "SELECT COUNT(*) FROM tokens"));
+        assertThat(db.count("SELECT COUNT(*) FROM tokens WHERE token_hash = '" + token + "'")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM tokens WHERE length(token_hash) = 64")).isEqualTo(
+                db.count("SELECT COUNT(*) FROM tokens"));
 
         assertThat(c.post("/api/v1/tokens", c.admin, "{\"role\":\"host\",\"name\":\"x\"}").statusCode()).isEqualTo(400);
         assertThat(c.post("/api/v1/tokens", c.admin, "{\"role\":\"root\",\"name\":\"x\"}").statusCode()).isEqualTo(400);
@@ -132,6 +144,7 @@ class AuthTest {
         HttpResponse<String> r = c.get("/healthz", null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"database\":\"reachable\"");
+        assertThat(r.body()).contains("\"databaseKind\":\"" + db.kind().name().toLowerCase() + "\"");
         assertThat(c.base).startsWith("http://127.0.0.1:");
         assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
                 assertThat(v).contains("default-src 'none'"));

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.Host;
 import io.banwatch.model.Software;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,17 +19,26 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The compliance officer's day: hosts report, the fleet is summarised, exported, and alerts go out. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
 class FleetFlowTest {
+    @RegisterExtension
+    final TestDatabase db;
+
     @TempDir
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final ObjectMapper json = new ObjectMapper();
 
+    FleetFlowTest(TestDatabase.Kind kind) {
+        this.db = new TestDatabase(kind);
+    }
+
     @Test
     void enrollIngestSummaryCsvAndWebhook() throws Exception {
         try (WebhookReceiver hook = new WebhookReceiver()) {
-            var config = TestCollector.config(dir);
+            var config = db.config(dir);
             config.webhookUrl = hook.url();
             config.alertWorker = false;
             try (TestCollector c = TestCollector.start(config.build(), clock)) {
@@ -84,7 +96,7 @@ class FleetFlowTest {
 
     @Test
     void hostDetailHistoryFiltersPagingAndStaleHosts() throws Exception {
-        try (TestCollector c = TestCollector.start(TestCollector.config(dir).build(), clock)) {
+        try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             String viewer = c.viewer();
             for (int i = 0; i < 12; i++) {
                 String id = String.format("host-%02d", i);
@@ -134,7 +146,7 @@ class FleetFlowTest {
 
     @Test
     void csvCellsThatLookLikeFormulasAreNeutralised() {
-        try (TestCollector c = TestCollector.start(TestCollector.config(dir).build(), clock)) {
+        try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             String t = c.enroll("host-x", "ws-x");
             Host evil = Reports.host("host-x", "=HYPERLINK(\"http://evil.example\",\"click\")");
             List<Software> sw = Reports.withKesl();

@@ -7,7 +7,10 @@ import io.banwatch.model.ScanReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ingest: what is stored, what is refused, and that nothing is stored twice or by mistake. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
 class IngestTest {
+    @RegisterExtension
+    final TestDatabase db;
+
     @TempDir
     Path dir;
 
@@ -31,9 +39,13 @@ class IngestTest {
     private String token;
     private final Host host = Reports.host("host-a", "ws-a");
 
+    IngestTest(TestDatabase.Kind kind) {
+        this.db = new TestDatabase(kind);
+    }
+
     @BeforeEach
     void start() {
-        var config = TestCollector.config(dir);
+        var config = db.config(dir);
         config.maxBodyBytes = 256 * 1024;
         config.maxReportBytes = 1024 * 1024;
         c = TestCollector.start(config.build(), clock);
@@ -46,7 +58,7 @@ class IngestTest {
     }
 
     private long reports() {
-        return Sql.count(dir, "SELECT COUNT(*) FROM reports");
+        return db.count("SELECT COUNT(*) FROM reports");
     }
 
     private JsonNode body(HttpResponse<String> r) throws Exception {
@@ -66,8 +78,8 @@ class IngestTest {
         assertThat(b.path("level").asText()).isEqualTo("VIOLATION");
         assertThat(b.path("findings").asInt()).isEqualTo(1);
         assertThat(reports()).isEqualTo(1);
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM host_software")).isEqualTo(6);
-        assertThat(Sql.text(dir, "SELECT rule_id FROM findings")).isEqualTo("kaspersky-us:kesl");
+        assertThat(db.count("SELECT COUNT(*) FROM host_software")).isEqualTo(6);
+        assertThat(db.text("SELECT rule_id FROM findings")).isEqualTo("kaspersky-us:kesl");
     }
 
     @Test
@@ -86,22 +98,22 @@ class IngestTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(body(again).path("status").asText()).isEqualTo("duplicate");
         assertThat(reports()).isEqualTo(1);
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM host_history WHERE event = 'level'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM host_history WHERE event = 'level'")).isEqualTo(1);
     }
 
     @Test
     void anUnchangedInventoryOnlyTouchesTheHostRow() {
         c.post("/api/v1/reports", token, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
-        long links = Sql.count(dir, "SELECT COUNT(*) FROM host_software");
-        long software = Sql.count(dir, "SELECT COUNT(*) FROM software");
+        long links = db.count("SELECT COUNT(*) FROM host_software");
+        long software = db.count("SELECT COUNT(*) FROM software");
         clock.advance(Duration.ofDays(1));
         ScanReport next = Reports.report(host, Reports.withKesl(), clock.instant());
         assertThat(c.post("/api/v1/reports", token, Reports.json(next), null).statusCode()).isEqualTo(201);
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM host_software")).isEqualTo(links);
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM software")).isEqualTo(software);
-        assertThat(Sql.text(dir, "SELECT last_report_id FROM hosts")).isEqualTo(next.reportId());
+        assertThat(db.count("SELECT COUNT(*) FROM host_software")).isEqualTo(links);
+        assertThat(db.count("SELECT COUNT(*) FROM software")).isEqualTo(software);
+        assertThat(db.text("SELECT last_report_id FROM hosts")).isEqualTo(next.reportId());
         // The second copy of the same inventory is not kept twice.
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM reports WHERE raw IS NOT NULL")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM reports WHERE raw IS NOT NULL")).isEqualTo(1);
     }
 
     @Test
@@ -110,8 +122,8 @@ class IngestTest {
         c.post("/api/v1/reports", token, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
         c.post("/api/v1/reports", tokenB, Reports.json(Reports.report(Reports.host("host-b", "ws-b"),
                 Reports.baseSoftware(), clock.instant())), null);
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM software")).isEqualTo(6);
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM host_software")).isEqualTo(11);
+        assertThat(db.count("SELECT COUNT(*) FROM software")).isEqualTo(6);
+        assertThat(db.count("SELECT COUNT(*) FROM host_software")).isEqualTo(11);
     }
 
     @Test
@@ -123,8 +135,8 @@ class IngestTest {
         assertThat(res.statusCode()).isEqualTo(201);
         assertThat(res.body()).contains("\"status\":\"stored_older\"");
         assertThat(reports()).isEqualTo(2);
-        assertThat(Sql.text(dir, "SELECT last_report_id FROM hosts")).isEqualTo(newer.reportId());
-        assertThat(Sql.text(dir, "SELECT level FROM hosts")).isNull();
+        assertThat(db.text("SELECT last_report_id FROM hosts")).isEqualTo(newer.reportId());
+        assertThat(db.text("SELECT level FROM hosts")).isNull();
     }
 
     // ---- bad input: a clear 4xx JSON error and nothing stored ----
@@ -136,7 +148,7 @@ class IngestTest {
         assertThat(b.path("error").asText()).isEqualTo(code);
         assertThat(b.path("message").asText()).contains(messagePart);
         assertThat(reports()).isZero();
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM hosts")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM hosts")).isZero();
     }
 
     @Test
@@ -156,6 +168,13 @@ class IngestTest {
         String json = new String(Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), StandardCharsets.UTF_8)
                 .replace("\"hostname\":\"ws-a\",", "");
         assertRefused(c.post("/api/v1/reports", token, json), 400, "invalid_report", "host.hostname: missing required field");
+    }
+
+    @Test
+    void refusesAReportIdTooLongForItsColumn() throws Exception {
+        ScanReport r = Reports.report("r".repeat(65), host, Reports.withKesl(), List.of(), clock.instant());
+        assertRefused(c.post("/api/v1/reports", token, Reports.json(r), null), 400, "invalid_report",
+                "reportId: longer than 64 characters");
     }
 
     @Test
@@ -202,7 +221,8 @@ class IngestTest {
                 .contains("banwatch_reports_rejected_total{reason=\"invalid_report\"} 1")
                 .contains("banwatch_ingest_latency_seconds_count 1")
                 .contains("banwatch_hosts 1")
-                .contains("banwatch_db_pool_max");
+                .contains("banwatch_db_pool_max")
+                .containsPattern("(?m)^banwatch_db_pool_total [1-9]");
     }
 
     @Test
@@ -236,6 +256,6 @@ class IngestTest {
             pool.shutdown();
         }
         assertThat(reports()).isEqualTo(sent.size());
-        assertThat(Sql.count(dir, "SELECT COUNT(*) FROM hosts WHERE level = 'VIOLATION'")).isEqualTo(hosts / 2);
+        assertThat(db.count("SELECT COUNT(*) FROM hosts WHERE level = 'VIOLATION'")).isEqualTo(hosts / 2);
     }
 }

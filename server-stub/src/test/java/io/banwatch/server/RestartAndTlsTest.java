@@ -3,7 +3,10 @@ package io.banwatch.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.server.config.ServerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,25 +24,34 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
 class RestartAndTlsTest {
+    @RegisterExtension
+    final TestDatabase db;
+
     @TempDir
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+
+    RestartAndTlsTest(TestDatabase.Kind kind) {
+        this.db = new TestDatabase(kind);
+    }
 
     @Test
     void aRestartKeepsAllData() throws Exception {
         String token;
         String viewer;
         String secret;
-        try (TestCollector c = TestCollector.start(TestCollector.config(dir).build(), clock)) {
+        try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             token = c.enroll("host-a", "ws-a");
             viewer = c.viewer();
             secret = c.server.enrollmentSecret();
             c.post("/api/v1/reports", token, Reports.json(Reports.report(Reports.host("host-a", "ws-a"),
                     Reports.withKesl(), clock.instant())), null);
         }
-        try (TestCollector c = TestCollector.start(TestCollector.config(dir).build(), clock)) {
+        try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             assertThat(c.server.enrollmentSecret()).isEqualTo(secret);
             var detail = new ObjectMapper().readTree(c.get("/api/v1/hosts/host-a", viewer).body());
             assertThat(detail.path("host").path("level").asText()).isEqualTo("VIOLATION");
@@ -60,7 +72,7 @@ class RestartAndTlsTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
 
-        ServerConfig.Builder b = TestCollector.config(dir);
+        ServerConfig.Builder b = db.config(dir);
         b.tls = new ServerConfig.Tls(ks, "changeit", null, null);
         try (CollectorServer server = CollectorServer.create(b.build(), clock).start()) {
             KeyStore trust = KeyStore.getInstance("PKCS12");

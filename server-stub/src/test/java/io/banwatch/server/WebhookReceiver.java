@@ -18,6 +18,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     public final List<Delivery> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    private volatile Runnable beforeAnswering = () -> { };
 
     public WebhookReceiver() {
         try {
@@ -27,6 +28,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            beforeAnswering.run();
             Integer status = answers.poll();
             int code = status == null ? 200 : status;
             if (code / 100 == 2) {
@@ -41,6 +43,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The next answers, in order (then 200). */
     public void answer(Integer... statuses) {
         answers.addAll(List.of(statuses));
+    }
+
+    /** Runs {@code action} on every request before answering it (say, to move a test clock: a slow receiver). */
+    public void beforeAnswering(Runnable action) {
+        beforeAnswering = action;
     }
 
     public String url() {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,6 +39,14 @@ public final class AlertDispatcher implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 20;
     private static final int CLAIM_BATCH = 20;
     private static final long LEASE_MS = 60_000;
+    /**
+     * The longest one delivery can take: the client's connect timeout, the request timeout, and a
+     * margin. An alert is only sent while that much of its lease is left, so its lease cannot run
+     * out mid-send and let another collector claim and send it a second time.
+     */
+    private static final long SEND_BUDGET_MS = 10_000 + 15_000 + 5_000;
+    /** Rounds of claims in one {@link #deliverDue} call, so a full outbox drains without waiting for the timer. */
+    private static final int MAX_CLAIMS_PER_ROUND = 50;
 
     private final Database db;
     private final HttpClient http;
@@ -47,8 +56,10 @@ public final class AlertDispatcher implements AutoCloseable {
     private final Metrics metrics;
     private final Backoff backoff;
     private final RandomGenerator random;
-    private final String owner = "collector-" + UUID.randomUUID();
+    /** Names this collector in lease_owner (VARCHAR(64)) next to a per-claim id: 18 + 1 + 36 characters. */
+    private final String owner = "collector-" + UUID.randomUUID().toString().substring(0, 8);
     private final ScheduledExecutorService worker;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     public AlertDispatcher(Database db, HttpClient http, String url, String format, Clock clock, Metrics metrics,
                            Backoff backoff, RandomGenerator random) {
@@ -75,9 +86,17 @@ public final class AlertDispatcher implements AutoCloseable {
         return this;
     }
 
-    /** Asks the worker to look now (after new alerts were committed). */
+    /**
+     * Asks the worker to look now (after new alerts were committed). Wakes that arrive while one
+     * is already queued are folded into it: a busy ingest must not queue a claim per report.
+     */
     public void wake() {
-        worker.execute(this::deliverDueSafely);
+        if (wakePending.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                wakePending.set(false);
+                deliverDueSafely();
+            });
+        }
     }
 
     private void deliverDueSafely() {
@@ -91,46 +110,69 @@ public final class AlertDispatcher implements AutoCloseable {
     private record Claimed(long id, String payload, int attempts, String key) {
     }
 
-    /** One round: claim what is due, send it, record the result. Returns how many were sent. */
+    /**
+     * One round: claim what is due, send it, record the result; again while claims come back
+     * full. Returns how many were sent.
+     */
     public int deliverDue() {
         int delivered = 0;
-        for (Claimed a : claim()) {
-            String body = slackFormat ? slackBody(a.payload()) : a.payload();
-            String error = null;
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
-                                .timeout(Duration.ofSeconds(15))
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", a.key())
-                                .header("User-Agent", "banwatch-collector")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() / 100 != 2) {
-                    error = "webhook answered " + response.statusCode();
+        for (int round = 0; round < MAX_CLAIMS_PER_ROUND; round++) {
+            long claimedAt = clock.millis();
+            List<Claimed> claimed = claim(claimedAt);
+            for (int i = 0; i < claimed.size(); i++) {
+                if (clock.millis() > claimedAt + LEASE_MS - SEND_BUDGET_MS) {
+                    // Slow webhook: hand the rest back rather than send on an expiring lease.
+                    release(claimed.subList(i, claimed.size()));
+                    return delivered;
                 }
-            } catch (java.io.IOException e) {
-                error = "webhook unreachable: " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
+                if (send(claimed.get(i))) {
+                    delivered++;
+                }
             }
-            if (error == null) {
-                markDelivered(a.id());
-                metrics.alertDelivered();
-                delivered++;
-            } else {
-                metrics.alertAttemptFailed();
-                markFailed(a, error);
+            if (claimed.size() < CLAIM_BATCH) {
+                break;
             }
         }
         return delivered;
     }
 
-    private List<Claimed> claim() {
-        long now = clock.millis();
+    /** Sends one claimed alert and records the outcome; true when the receiver took it. */
+    private boolean send(Claimed a) {
+        String body = slackFormat ? slackBody(a.payload()) : a.payload();
+        String error = null;
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
+                            .timeout(Duration.ofSeconds(15))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", a.key())
+                            .header("User-Agent", "banwatch-collector")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                error = "webhook answered " + response.statusCode();
+            }
+        } catch (java.io.IOException e) {
+            error = "webhook unreachable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        if (error == null) {
+            markDelivered(a.id());
+            metrics.alertDelivered();
+            return true;
+        }
+        metrics.alertAttemptFailed();
+        markFailed(a, error);
+        return false;
+    }
+
+    private List<Claimed> claim(long now) {
         String lease = owner + ":" + UUID.randomUUID();
-        return db.transaction(c -> {
-            // The outer conditions are re-checked on every row, so two workers never claim the same alert.
+        return db.retryingTransaction(c -> {
+            // The outer conditions are re-checked on every row, so two workers never claim the same
+            // alert: under PostgreSQL's READ COMMITTED, a worker that finds a row locked by another's
+            // claim waits, then re-checks the conditions on the claimed row and skips it.
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE alerts SET lease_owner = ?, lease_until = ? WHERE delivered_at IS NULL AND failed_at IS NULL"
                             + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) AND id IN ("
@@ -157,6 +199,19 @@ public final class AlertDispatcher implements AutoCloseable {
                 }
             }
             return out;
+        });
+    }
+
+    private void release(List<Claimed> unsent) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET lease_owner = NULL, lease_until = NULL WHERE id = ?")) {
+                for (Claimed a : unsent) {
+                    ps.setLong(1, a.id());
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
+            }
         });
     }
 

@@ -61,6 +61,7 @@ public final class ApiHandlers {
         Map<String, Supplier<Number>> gauges = new LinkedHashMap<>();
         gauges.put("banwatch_hosts", queries::hostCount);
         db.poolStats().forEach((k, v) -> gauges.put("banwatch_db_pool_" + k, () -> v));
+        gauges.put("banwatch_db_transaction_retries", db::retries);
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(gauges));
     }
 

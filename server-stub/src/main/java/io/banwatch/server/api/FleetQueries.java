@@ -303,23 +303,15 @@ public final class FleetQueries {
 
     /**
      * Hosts with Kaspersky installed at the end of each of the last {@code days} days (UTC),
-     * replayed from the history of appearances and removals.
+     * replayed backwards from today's count through the history of appearances and removals.
+     * Backwards, so that retention may delete history older than the chart without changing it.
      */
     public List<DayCount> kasperskyOverTime(int days) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
         long start = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         return db.read(c -> {
-            long count;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(CASE event WHEN 'kaspersky-appeared'"
-                    + " THEN 1 ELSE -1 END), 0) FROM host_history WHERE event IN ('kaspersky-appeared',"
-                    + " 'kaspersky-removed') AND at < ?")) {
-                ps.setLong(1, start);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    count = rs.getLong(1);
-                }
-            }
+            long count = count(c, "SELECT COUNT(*) FROM hosts WHERE kaspersky_installed = 1");
             long[] delta = new long[days];
             try (PreparedStatement ps = c.prepareStatement("SELECT at, event FROM host_history WHERE event IN"
                     + " ('kaspersky-appeared', 'kaspersky-removed') AND at >= ?")) {
@@ -327,18 +319,21 @@ public final class FleetQueries {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int day = (int) ((rs.getLong(1) - start) / DAY_MS);
-                        if (day >= 0 && day < days) {
-                            delta[day] += "kaspersky-appeared".equals(rs.getString(2)) ? 1 : -1;
+                        int change = "kaspersky-appeared".equals(rs.getString(2)) ? 1 : -1;
+                        if (day < days) {
+                            delta[day] += change;
+                        } else {
+                            count -= change; // after today (a clock behind the database's): not yet
                         }
                     }
                 }
             }
-            List<DayCount> out = new ArrayList<>(days);
-            for (int d = 0; d < days; d++) {
-                count += delta[d];
-                out.add(new DayCount(first.plusDays(d), count));
+            DayCount[] out = new DayCount[days];
+            for (int d = days - 1; d >= 0; d--) {
+                out[d] = new DayCount(first.plusDays(d), count);
+                count -= delta[d];
             }
-            return out;
+            return List.of(out);
         });
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param databaseUser         database user (PostgreSQL), or null
  * @param databasePassword     database password (PostgreSQL), or null
  * @param poolSize             database connections
+ * @param connectTimeout       how long to wait for a database connection, at start-up and later
  * @param tls                  TLS settings, or null for plain HTTP
  * @param enrollmentSecret     the shared secret agents enroll with; generated on first start when null
  * @param profile              the profile the collector judges with, or {@code agent} to use each
@@ -30,12 +31,15 @@ import java.time.Duration;
  * @param metricsPublic        serve /metrics without a token
  * @param ingestBatch          reports written per database transaction at most
  * @param alertWorker          deliver alerts in the background (tests turn it off to deliver by hand)
+ * @param retention            how long reports, raw reports and history are kept
+ * @param jobWorker            run periodic jobs (retention) in the background (tests run them by hand)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String databaseUrl, String databaseUser,
-                           String databasePassword, int poolSize, Tls tls, String enrollmentSecret, String profile,
+                           String databasePassword, int poolSize, Duration connectTimeout, Tls tls, String enrollmentSecret, String profile,
                            Path rulesFile, long maxBodyBytes, long maxReportBytes, int staleDays,
                            boolean storeRawReports, String webhookUrl, String webhookFormat, boolean alertOnRisk,
-                           boolean metricsPublic, int ingestBatch, boolean alertWorker) {
+                           boolean metricsPublic, int ingestBatch, boolean alertWorker, Retention retention,
+                           boolean jobWorker) {
 
     public static final int DEFAULT_PORT = 8740;
 
@@ -48,6 +52,19 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
      * @param keyPem           PEM private key (PKCS#8), or null
      */
     public record Tls(Path keystore, String keystorePassword, Path certPem, Path keyPem) {
+    }
+
+    /**
+     * What the retention job deletes, so that the database stays the same size for the same fleet.
+     *
+     * @param reportDays  reports received longer ago are deleted, except each host's latest one and
+     *                    the one holding the raw copy of its current inventory
+     * @param rawDays     the raw JSON of older reports is dropped (the report row stays), except the
+     *                    raw copy of each host's current inventory
+     * @param historyDays host history, alerts and long-revoked tokens older than this are deleted
+     */
+    public record Retention(int reportDays, int rawDays, int historyDays) {
+        public static final Retention DEFAULT = new Retention(30, 7, 365);
     }
 
     /** Everything at its default, data in {@code dataDir}, on a free loopback port. */
@@ -68,6 +85,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         b.databaseUser = databaseUser;
         b.databasePassword = databasePassword;
         b.poolSize = poolSize;
+        b.connectTimeout = connectTimeout;
         b.tls = tls;
         b.enrollmentSecret = enrollmentSecret;
         b.profile = profile;
@@ -82,6 +100,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         b.metricsPublic = metricsPublic;
         b.ingestBatch = ingestBatch;
         b.alertWorker = alertWorker;
+        b.retention = retention;
+        b.jobWorker = jobWorker;
         return b;
     }
 
@@ -104,6 +124,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         public String databaseUser;
         public String databasePassword;
         public int poolSize = 4;
+        public Duration connectTimeout = Duration.ofSeconds(10);
         public Tls tls;
         public String enrollmentSecret;
         public String profile = "agent";
@@ -118,15 +139,18 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         public boolean metricsPublic;
         public int ingestBatch = 64;
         public boolean alertWorker = true;
+        public Retention retention = Retention.DEFAULT;
+        public boolean jobWorker = true;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
         }
 
         public ServerConfig build() {
-            return new ServerConfig(bind, port, dataDir, databaseUrl, databaseUser, databasePassword, poolSize, tls,
-                    enrollmentSecret, profile, rulesFile, maxBodyBytes, maxReportBytes, staleDays, storeRawReports,
-                    webhookUrl, webhookFormat, alertOnRisk, metricsPublic, ingestBatch, alertWorker);
+            return new ServerConfig(bind, port, dataDir, databaseUrl, databaseUser, databasePassword, poolSize,
+                    connectTimeout, tls, enrollmentSecret, profile, rulesFile, maxBodyBytes, maxReportBytes, staleDays,
+                    storeRawReports, webhookUrl, webhookFormat, alertOnRisk, metricsPublic, ingestBatch, alertWorker,
+                    retention, jobWorker);
         }
     }
 }

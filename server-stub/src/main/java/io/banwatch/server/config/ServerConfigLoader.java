@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -19,10 +20,10 @@ import java.util.TreeSet;
  */
 public final class ServerConfigLoader {
     public static final Set<String> KEYS = Set.of("bind", "port", "data.dir", "database.url", "database.user",
-            "database.password", "database.pool-size", "tls.keystore", "tls.keystore-password", "tls.cert", "tls.key",
+            "database.password", "database.pool-size", "database.connect-timeout-seconds", "tls.keystore", "tls.keystore-password", "tls.cert", "tls.key",
             "enrollment.secret", "profile", "rules.file", "ingest.max-body-bytes", "ingest.max-report-bytes",
             "ingest.batch", "hosts.stale-days", "reports.store-raw", "alerts.webhook-url", "alerts.format",
-            "alerts.on-risk", "metrics.public");
+            "alerts.on-risk", "metrics.public", "retention.report-days", "retention.raw-days", "retention.history-days");
 
     /** A setting that cannot be used; the message names the key and its source. */
     public static final class ConfigException extends RuntimeException {
@@ -67,6 +68,7 @@ public final class ServerConfigLoader {
         b.databaseUser = src.get("database.user", null);
         b.databasePassword = src.get("database.password", null);
         b.poolSize = (int) src.integer("database.pool-size", 8, 2, 200);
+        b.connectTimeout = Duration.ofSeconds(src.integer("database.connect-timeout-seconds", 10, 1, 300));
         b.enrollmentSecret = src.get("enrollment.secret", null);
         if (b.enrollmentSecret != null && b.enrollmentSecret.length() < 16) {
             throw src.bad("enrollment.secret", "must be at least 16 characters");
@@ -89,6 +91,7 @@ public final class ServerConfigLoader {
         }
         b.alertOnRisk = src.bool("alerts.on-risk", false);
         b.metricsPublic = src.bool("metrics.public", false);
+        b.retention = retention(src);
         String keystore = src.get("tls.keystore", null);
         String cert = src.get("tls.cert", null);
         String key = src.get("tls.key", null);
@@ -106,6 +109,19 @@ public final class ServerConfigLoader {
             }
         }
         return b.build();
+    }
+
+    private static ServerConfig.Retention retention(Source src) {
+        ServerConfig.Retention d = ServerConfig.Retention.DEFAULT;
+        int reportDays = (int) src.integer("retention.report-days", d.reportDays(), 1, 36_500);
+        int rawDays = (int) src.integer("retention.raw-days", Math.min(d.rawDays(), reportDays), 1, 36_500);
+        // The dashboard's 90-day chart is replayed from the history: keep at least that much.
+        int historyDays = (int) src.integer("retention.history-days", d.historyDays(), 90, 36_500);
+        if (rawDays > reportDays) {
+            throw src.bad("retention.raw-days", "must not be longer than retention.report-days (" + reportDays
+                    + "): a raw report goes with its report");
+        }
+        return new ServerConfig.Retention(reportDays, rawDays, historyDays);
     }
 
     /** Where each key's value comes from: flags, then environment, then the file. */

@@ -12,19 +12,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The collector's database: a connection pool, migrated to this build's schema on start.
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: an acknowledged report survives a
  * power loss, and the ingest writer batches reports so the fsync is paid once per batch.
+ * PostgreSQL runs at its default READ COMMITTED isolation; see {@link Dialect} for why that is
+ * enough, and {@link #retryingTransaction} for what is retried.
  */
 public final class Database implements AutoCloseable {
+    static final int ATTEMPTS = 5;
+
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String url;
+    private final AtomicLong retries = new AtomicLong();
 
     private Database(HikariDataSource pool, Dialect dialect, String url) {
         this.pool = pool;
@@ -35,38 +42,35 @@ public final class Database implements AutoCloseable {
     /**
      * Connects, migrates and checks the schema.
      *
+     * @param connectTimeout how long to wait for a connection, at start-up and from the pool later
      * @throws DatabaseException when the database is unreachable or its schema is newer than this build
      */
-    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, Duration connectTimeout) {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
             createParentDirectory(jdbcUrl);
         }
+        long timeoutMs = Math.max(250, connectTimeout.toMillis());
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         hc.setPoolName("banwatch-db");
         hc.setMaximumPoolSize(Math.max(2, poolSize));
-        hc.setConnectionTimeout(10_000);
-        hc.setInitializationFailTimeout(10_000);
+        hc.setConnectionTimeout(timeoutMs);
+        hc.setValidationTimeout(Math.min(5_000, timeoutMs));
+        hc.setInitializationFailTimeout(timeoutMs);
         if (user != null) {
             hc.setUsername(user);
         }
         if (password != null) {
             hc.setPassword(password);
         }
-        if (dialect == Dialect.SQLITE) {
-            Properties p = new Properties();
-            p.setProperty("journal_mode", "WAL");
-            p.setProperty("synchronous", "FULL");
-            p.setProperty("busy_timeout", "15000");
-            p.setProperty("foreign_keys", "false");
-            hc.setDataSourceProperties(p);
-        }
+        hc.setDataSourceProperties(dialect.connectionProperties(connectTimeout));
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new DatabaseException("cannot connect to " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+            throw new DatabaseException("cannot connect to " + redact(jdbcUrl) + ": "
+                    + hide(connectFailure(e), password), e);
         }
         Database db = new Database(ds, dialect, jdbcUrl);
         try {
@@ -134,6 +138,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #transaction}, but runs {@code work} again (up to {@value #ATTEMPTS} times in all,
+     * after a short random pause) when it failed only because a concurrent transaction won a
+     * deadlock or a serialization conflict. {@code work} must therefore be safe to repeat: it
+     * must not keep anything it learnt in an attempt that was rolled back.
+     */
+    public <T> T retryingTransaction(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction(work);
+            } catch (DatabaseException e) {
+                if (attempt >= ATTEMPTS || !(e.getCause() instanceof SQLException s) || !dialect.isRetryable(s)) {
+                    throw e;
+                }
+                retries.incrementAndGet();
+                pause(attempt);
+            }
+        }
+    }
+
+    /** How many transactions were run again after a deadlock or serialization failure. */
+    public long retries() {
+        return retries.get();
+    }
+
+    private static void pause(int attempt) {
+        try {
+            // Jittered, so the two losers of a deadlock do not collide again in step.
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while retrying a transaction", e);
+        }
+    }
+
     /** True when a trivial query answers within a second. */
     public boolean reachable() {
         try (Connection c = pool.getConnection()) {
@@ -176,15 +215,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The URL without its password, whether given as a parameter or as user:password@. */
     static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]*:)[^/@]*@", "$1***@");
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    private static String hide(String message, String password) {
+        return password == null || password.isEmpty() ? message : message.replace(password, "***");
+    }
+
+    /**
+     * The most telling message of a failed connection, on one line: the driver's own (the
+     * deepest SQLException, e.g. "Connection to db:5432 refused" or "password authentication
+     * failed"), else the root cause's.
+     */
+    private static String connectFailure(Throwable e) {
+        Throwable root = e;
+        SQLException deepestSql = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (t instanceof SQLException s) {
+                deepestSql = s;
+            }
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        Throwable chosen = deepestSql != null ? deepestSql : root;
+        String message = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
     }
 }

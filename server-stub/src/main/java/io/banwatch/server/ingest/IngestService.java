@@ -25,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class IngestService {
     private static final long COMMIT_WAIT_SECONDS = 60;
+    private static final int MAX_KEY = 64;
 
     private final ReportCodec codec = new ReportCodec();
     private final Evaluator evaluator;
@@ -88,6 +89,11 @@ public final class IngestService {
         } catch (JsonFormatException e) {
             String code = e.getMessage().startsWith("schemaVersion") ? "unsupported_schema" : "invalid_report";
             throw ApiError.badRequest(code, e.getMessage());
+        }
+        // The key columns are VARCHAR(64): refuse here what PostgreSQL would refuse at commit.
+        if (report.reportId().length() > MAX_KEY || report.inventoryHash().length() > MAX_KEY) {
+            throw ApiError.badRequest("invalid_report", (report.reportId().length() > MAX_KEY ? "reportId" : "inventoryHash")
+                    + ": longer than " + MAX_KEY + " characters");
         }
         if (!report.host().id().equals(principal.hostId())) {
             throw ApiError.forbidden("this token belongs to host " + principal.hostId()

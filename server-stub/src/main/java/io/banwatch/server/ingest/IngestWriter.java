@@ -1,12 +1,18 @@
 package io.banwatch.server.ingest;
 
+import io.banwatch.model.ScanReport;
+import io.banwatch.model.Software;
 import io.banwatch.server.alerts.AlertPolicy;
 import io.banwatch.server.db.Database;
 import io.banwatch.server.db.DatabaseException;
+import io.banwatch.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +29,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Group commit is what makes the embedded SQLite default fast and durable at once: SQLite
  * has one writer anyway, and one fsync per batch instead of per report multiplies throughput.
  * A batch that fails is retried report by report, so one bad report cannot fail its neighbours.
- * Reports are written in host-id order, so two collectors sharing a PostgreSQL database lock
- * host rows in the same order and cannot deadlock each other.
+ *
+ * <p>Several collectors may share one PostgreSQL database. Each batch locks host rows in host-id
+ * order, and new packages are added to the shared software catalogue before the batch, in
+ * key order and in a transaction of their own, so two collectors take their locks in the same
+ * order and do not deadlock each other. Should one happen anyway (or a serialization failure,
+ * under a stricter isolation level), the whole batch is run again rather than failing reports.
  */
 public final class IngestWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestWriter.class);
@@ -33,6 +43,7 @@ public final class IngestWriter implements AutoCloseable {
     }
 
     private final Database db;
+    private final Metrics metrics;
     private final ReportStore store;
     private final SoftwareIds softwareIds;
     private final int maxBatch;
@@ -40,8 +51,9 @@ public final class IngestWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public IngestWriter(Database db, AlertPolicy alerts, boolean storeRaw, int maxBatch) {
+    public IngestWriter(Database db, AlertPolicy alerts, boolean storeRaw, int maxBatch, Metrics metrics) {
         this.db = db;
+        this.metrics = metrics;
         this.softwareIds = new SoftwareIds(200_000);
         this.store = new ReportStore(db.dialect(), softwareIds, alerts, storeRaw);
         this.maxBatch = Math.max(1, maxBatch);
@@ -83,20 +95,28 @@ public final class IngestWriter implements AutoCloseable {
         }
     }
 
+    private record Written(List<StoreOutcome> outcomes, Map<SoftwareKey, Long> learnt) {
+    }
+
     private void write(List<Job> batch) {
         batch.sort(Comparator.comparing(j -> j.report().report().host().id()));
-        Map<SoftwareKey, Long> learnt = new HashMap<>();
+        long started = System.nanoTime();
         try {
-            List<StoreOutcome> outcomes = db.transaction(c -> {
+            softwareIds.prefetch(db, changedInventories(batch));
+            // Retried whole after a deadlock or serialization failure (PostgreSQL); each attempt
+            // starts from scratch, so nothing learnt in a rolled-back attempt is kept.
+            Written written = db.retryingTransaction(c -> {
+                Map<SoftwareKey, Long> learnt = new HashMap<>();
                 List<StoreOutcome> out = new ArrayList<>(batch.size());
                 for (Job j : batch) {
                     out.add(store.store(c, j.report(), learnt));
                 }
-                return out;
+                return new Written(out, learnt);
             });
-            softwareIds.remember(learnt);
+            softwareIds.remember(written.learnt());
+            metrics.batchWritten(batch.size(), System.nanoTime() - started);
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(outcomes.get(i));
+                batch.get(i).done().complete(written.outcomes().get(i));
             }
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
@@ -110,6 +130,40 @@ public final class IngestWriter implements AutoCloseable {
                 write(new ArrayList<>(List.of(j)));
             }
         }
+    }
+
+    /**
+     * The packages of the reports whose inventory differs from their host's stored one: only
+     * those reports relink software. Read without locks: should a host change between this read
+     * and the batch, the batch resolves the difference itself.
+     */
+    private List<SoftwareKey> changedInventories(List<Job> batch) {
+        Map<String, String> stored = db.read(c -> {
+            Map<String, String> hashes = new HashMap<>();
+            String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT host_id, inventory_hash FROM hosts WHERE host_id IN (" + marks + ")")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    ps.setString(i + 1, batch.get(i).report().report().host().id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hashes.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return hashes;
+        });
+        List<SoftwareKey> keys = new ArrayList<>();
+        for (Job j : batch) {
+            ScanReport r = j.report().report();
+            if (!r.inventoryHash().equals(stored.get(r.host().id()))) {
+                for (Software s : r.software()) {
+                    keys.add(SoftwareKey.of(s));
+                }
+            }
+        }
+        return keys;
     }
 
     @Override

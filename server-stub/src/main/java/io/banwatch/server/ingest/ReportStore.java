@@ -105,6 +105,13 @@ final class ReportStore {
         return StoreOutcome.STORED;
     }
 
+    /**
+     * Creates the host row if needed and locks it for the rest of the transaction. Under
+     * PostgreSQL's READ COMMITTED, with another collector writing the same host: its uncommitted
+     * insert makes ours wait, then do nothing (so exactly one writes "first-seen"); its lock makes
+     * our SELECT ... FOR UPDATE wait, then return the row as it committed it. Everything after
+     * this — the report's unique key included — is therefore decided one report at a time per host.
+     */
     private Previous lockHost(Connection c, Host host, IncomingReport in) throws SQLException {
         boolean isNew;
         try (PreparedStatement ps = c.prepareStatement(

@@ -1,5 +1,7 @@
 package io.banwatch.server.ingest;
 
+import io.banwatch.server.db.Database;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Maps packages to their row in the software table, inserting the ones never seen before.
@@ -15,6 +18,10 @@ import java.util.Map;
  * <p>Most packages of a fleet are the same few thousand, so ids are cached (bounded, least
  * recently used out). Ids found inside a transaction are only cached once it commits
  * ({@link #remember}), so a rollback cannot leave the cache pointing at rows that do not exist.
+ * Cached ids stay right for good: catalogue rows are never updated or deleted.
+ *
+ * <p>Missing rows are always inserted in key order: collectors sharing a PostgreSQL database
+ * then wait for each other's uncommitted rows in one direction only, never in a cycle.
  */
 final class SoftwareIds {
     private final Map<SoftwareKey, Long> cache;
@@ -32,7 +39,7 @@ final class SoftwareIds {
     Map<SoftwareKey, Long> resolve(Connection c, Collection<SoftwareKey> keys, Map<SoftwareKey, Long> learnt)
             throws SQLException {
         Map<SoftwareKey, Long> out = new HashMap<>(keys.size() * 2);
-        Map<SoftwareKey, Long> missing = new LinkedHashMap<>();
+        Map<SoftwareKey, Long> missing = new TreeMap<>(SoftwareKey.ORDER);
         synchronized (cache) {
             for (SoftwareKey k : keys) {
                 Long id = cache.get(k);
@@ -72,6 +79,28 @@ final class SoftwareIds {
             }
         }
         return out;
+    }
+
+    /**
+     * Makes sure every key has a committed catalogue row and a cached id, in a short transaction
+     * of its own: the report transactions that follow then only read the catalogue, and hold no
+     * locks on it while they lock host rows.
+     */
+    void prefetch(Database db, Collection<SoftwareKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        synchronized (cache) {
+            if (cache.keySet().containsAll(keys)) {
+                return;
+            }
+        }
+        Map<SoftwareKey, Long> learnt = db.retryingTransaction(c -> {
+            Map<SoftwareKey, Long> found = new HashMap<>();
+            resolve(c, keys, found);
+            return found;
+        });
+        remember(learnt);
     }
 
     /** Caches ids whose rows are now committed. */

@@ -23,6 +23,9 @@ public final class Metrics {
     private final AtomicLong latencyMicros = new AtomicLong();
     private final AtomicLong alertsDelivered = new AtomicLong();
     private final AtomicLong alertAttemptsFailed = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong batchReports = new AtomicLong();
+    private final AtomicLong batchMicros = new AtomicLong();
 
     public void ingested() {
         ingested.incrementAndGet();
@@ -55,6 +58,17 @@ public final class Metrics {
         alertAttemptsFailed.incrementAndGet();
     }
 
+    /**
+     * A committed ingest batch and how long its database work took (software catalogue and
+     * report transaction): with the request count, tells whether the database or the rest of
+     * ingest (parsing, judging) is what limits throughput.
+     */
+    public void batchWritten(int reports, long nanos) {
+        batches.incrementAndGet();
+        batchReports.addAndGet(reports);
+        batchMicros.addAndGet(nanos / 1000);
+    }
+
     public long ingestedCount() {
         return ingested.get();
     }
@@ -85,6 +99,11 @@ public final class Metrics {
         counter(b, "banwatch_alerts_delivered_total", "Webhook alerts delivered.", alertsDelivered.get());
         counter(b, "banwatch_alert_attempts_failed_total", "Webhook deliveries that failed and will be retried.",
                 alertAttemptsFailed.get());
+        counter(b, "banwatch_ingest_batches_total", "Ingest transactions committed.", batches.get());
+        counter(b, "banwatch_ingest_batch_reports_total", "Reports written by those transactions.", batchReports.get());
+        b.append("# HELP banwatch_ingest_batch_seconds_total Time spent writing those transactions.\n");
+        b.append("# TYPE banwatch_ingest_batch_seconds_total counter\n");
+        b.append("banwatch_ingest_batch_seconds_total ").append(batchMicros.get() / 1e6).append('\n');
         new TreeMap<>(gauges).forEach((name, value) -> {
             b.append("# TYPE ").append(name).append(" gauge\n");
             b.append(name).append(' ').append(value.get()).append('\n');
