@@ -130,12 +130,11 @@ public final class RuleEngine {
     private record Claim(ProductRule product, Signal signal) {
     }
 
+    /** The first product, in pack order, with a signal that matches the trace. */
     private static Claim claim(RulePack pack, Trace trace, String os) {
-        for (ProductRule product : pack.products()) {
-            for (Signal s : product.signals()) {
-                if (s.matches(trace, os, pack.publisherPatterns())) {
-                    return new Claim(product, s);
-                }
+        for (SignalsByKind.Ref<ProductRule> ref : pack.signalsByKind().of(trace.evidence().kind())) {
+            if (ref.signal().matches(trace, os, pack.publisherPatterns())) {
+                return new Claim(ref.owner(), ref.signal());
             }
         }
         return null;

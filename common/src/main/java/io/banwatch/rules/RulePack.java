@@ -22,8 +22,17 @@ import java.util.regex.Pattern;
  * @param citations         by id
  * @param profiles          by id
  * @param notices           findings beside the products' judgements (related products, host conditions)
+ * @param signalsByKind     the products' signals grouped by evidence kind, for matching
  */
 record RulePack(String id, String title, String version, String origin, ZoneId zone, String vendor,
                 List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
-                Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices) {
+                Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices,
+                SignalsByKind<ProductRule> signalsByKind) {
+
+    RulePack(String id, String title, String version, String origin, ZoneId zone, String vendor,
+             List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
+             Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices) {
+        this(id, title, version, origin, zone, vendor, publisherPatterns, products, milestones, citations, profiles,
+                notices, new SignalsByKind<>(products, ProductRule::signals));
+    }
 }

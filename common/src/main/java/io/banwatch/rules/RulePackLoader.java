@@ -289,7 +289,7 @@ final class RulePackLoader {
         }
         return new Signal(kind, field, names, List.copyOf(rawNames), prefixes, pattern, Set.copyOf(s.texts("sources")),
                 Set.copyOf(s.texts("os")), requiresPublisher, Boolean.TRUE.equals(s.optBoolean("shared")),
-                presence(s));
+                presence(s), pattern == null ? null : LiteralHint.of(pattern.pattern()));
     }
 
     private static io.banwatch.model.Presence presence(JsonObject s) {

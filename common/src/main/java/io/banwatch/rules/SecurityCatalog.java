@@ -7,9 +7,24 @@ import java.util.List;
  *
  * @param id      the catalog's id
  * @param version its version
- * @param entries products in match order
+ * @param entries       products in match order
+ * @param signalsByKind their signals grouped by evidence kind
  */
-record SecurityCatalog(String id, String version, List<Entry> entries) {
+record SecurityCatalog(String id, String version, List<Entry> entries, SignalsByKind<Entry> signalsByKind) {
+
+    SecurityCatalog(String id, String version, List<Entry> entries) {
+        this(id, version, entries, new SignalsByKind<>(entries, Entry::signals));
+    }
+
+    /** The first entry, in catalog order, that recognises this trace; null when none does. */
+    Entry entryFor(Trace trace, String osFamily) {
+        for (SignalsByKind.Ref<Entry> ref : signalsByKind.of(trace.evidence().kind())) {
+            if (ref.signal().matches(trace, osFamily, List.of())) {
+                return ref.owner();
+            }
+        }
+        return null;
+    }
 
     /**
      * One catalogued product.
@@ -21,13 +36,5 @@ record SecurityCatalog(String id, String version, List<Entry> entries) {
      * @param signals what recognises it
      */
     record Entry(String id, String vendor, String product, String kind, List<Signal> signals) {
-        boolean matches(Trace trace, String osFamily) {
-            for (Signal s : signals) {
-                if (s.matches(trace, osFamily, List.of())) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

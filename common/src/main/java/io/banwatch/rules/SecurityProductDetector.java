@@ -27,11 +27,9 @@ final class SecurityProductDetector {
         String os = inventory.host().os().family();
         Map<SecurityCatalog.Entry, Set<Evidence>> seen = new LinkedHashMap<>();
         for (Trace t : Traces.of(inventory.software(), inventory.observations(), List.of())) {
-            for (SecurityCatalog.Entry entry : catalog.entries()) {
-                if (entry.matches(t, os)) {
-                    seen.computeIfAbsent(entry, k -> new LinkedHashSet<>()).add(t.evidence());
-                    break;
-                }
+            SecurityCatalog.Entry entry = catalog.entryFor(t, os);
+            if (entry != null) {
+                seen.computeIfAbsent(entry, k -> new LinkedHashSet<>()).add(t.evidence());
             }
         }
 
@@ -67,10 +65,9 @@ final class SecurityProductDetector {
      */
     private SecurityCatalog.Entry entryFor(SecurityProduct reported, String os) {
         for (Evidence e : reported.evidence()) {
-            for (SecurityCatalog.Entry entry : catalog.entries()) {
-                if (entry.matches(Trace.of(e), os)) {
-                    return entry;
-                }
+            SecurityCatalog.Entry entry = catalog.entryFor(Trace.of(e), os);
+            if (entry != null) {
+                return entry;
             }
         }
         for (SecurityCatalog.Entry entry : catalog.entries()) {

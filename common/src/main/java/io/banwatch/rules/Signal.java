@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  *                                identified by its own signals, and stands alone only when none was
  * @param presence                overrides what a match proves (a macOS receipt outlives an app dragged to the
  *                                Trash, so it proves only a remnant), or null for the evidence kind's default
+ * @param hint                    a cheap pre-check for {@code pattern}, or null
  */
 record Signal(EvidenceKind kind, SignalField field, Set<String> names, List<String> rawNames, List<String> prefixes,
               Pattern pattern, Set<String> sources, Set<String> osFamilies, boolean requiresVendorPublisher,
-              boolean shared, io.banwatch.model.Presence presence) {
+              boolean shared, io.banwatch.model.Presence presence, LiteralHint hint) {
 
     /** What a trace this signal matched proves: the signal's own override, else its kind's default. */
     io.banwatch.model.Presence presenceOf(Trace trace) {
@@ -60,7 +61,7 @@ record Signal(EvidenceKind kind, SignalField field, Set<String> names, List<Stri
                 return true;
             }
         }
-        return pattern != null && pattern.matcher(value).find();
+        return pattern != null && (hint == null || hint.mayMatch(value)) && pattern.matcher(value).find();
     }
 
     static boolean anyFind(List<Pattern> patterns, String value) {

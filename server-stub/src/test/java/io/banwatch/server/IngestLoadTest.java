@@ -132,7 +132,7 @@ class IngestLoadTest {
             }
             Rate same = run(c, unchanged);
 
-            assertThat(db.count("SELECT COUNT(*) FROM host_software")).isEqualTo((long) (warmHosts + HOSTS) * PACKAGES);
+            assertThat(db.count("SELECT COALESCE(SUM(software_count), 0) FROM host_inventories")).isEqualTo((long) (warmHosts + HOSTS) * PACKAGES);
             assertThat(db.count("SELECT COUNT(*) FROM reports")).isEqualTo(2L * warmHosts + (long) HOSTS * (1 + UNCHANGED_ROUNDS));
             System.out.printf("ingest load on %s, %d clients: full %d-package reports %s (%d), unchanged reports %s (%d)%n",
                     db.kind(), CLIENTS, PACKAGES, full, HOSTS, same, unchanged.size());

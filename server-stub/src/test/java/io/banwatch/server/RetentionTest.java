@@ -31,7 +31,7 @@ class RetentionTest {
     private static final long DAY = Duration.ofDays(1).toMillis();
     /** Each toggling host has Kaspersky for 7 days, then not for 7: the workload repeats every 14 days. */
     private static final int PERIOD = 14;
-    private static final List<String> TABLES = List.of("reports", "host_history", "alerts", "host_software",
+    private static final List<String> TABLES = List.of("reports", "host_history", "alerts", "host_inventories",
             "findings", "software", "hosts");
 
     @RegisterExtension

@@ -221,19 +221,7 @@ public final class FleetQueries {
                     }
                 }
             }
-            List<SoftwareRow> software = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.name, s.version, s.publisher, s.source, s.arch,"
-                    + " l.scope FROM host_software l JOIN software s ON s.id = l.software_id WHERE l.host_pk = ?"
-                    + " ORDER BY s.name, s.version")) {
-                ps.setLong(1, pk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        software.add(new SoftwareRow(rs.getString(1), emptyToNull(rs.getString(2)),
-                                emptyToNull(rs.getString(3)), rs.getString(4), emptyToNull(rs.getString(5)),
-                                rs.getString(6)));
-                    }
-                }
-            }
+            List<SoftwareRow> software = software(c, pk);
             List<HistoryRow> history = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT at, event, from_level, to_level, report_id"
                     + " FROM host_history WHERE host_pk = ? ORDER BY at DESC, id DESC LIMIT 500")) {
@@ -247,6 +235,54 @@ public final class FleetQueries {
             }
             return Optional.of(new HostDetail(row, findings, products, software, history));
         });
+    }
+
+    /** A host's software: its packed links resolved against the catalogue, sorted by name. */
+    private static List<SoftwareRow> software(Connection c, long hostPk) throws SQLException {
+        long[] pairs;
+        try (PreparedStatement ps = c.prepareStatement("SELECT links FROM host_inventories WHERE host_pk = ?")) {
+            ps.setLong(1, hostPk);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return List.of();
+                }
+                pairs = io.banwatch.server.ingest.PackedLinks.decode(rs.getBytes(1));
+            }
+        }
+        Map<Long, String> scopes = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM scopes"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                scopes.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        Map<Long, SoftwareRow> rows = new java.util.HashMap<>();
+        int n = pairs.length / 2;
+        for (int from = 0; from < n; from += 500) {
+            int to = Math.min(n, from + 500);
+            String marks = String.join(",", java.util.Collections.nCopies(to - from, "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, version, publisher, source, arch FROM software"
+                    + " WHERE id IN (" + marks + ")")) {
+                for (int i = from; i < to; i++) {
+                    ps.setLong(i - from + 1, pairs[2 * i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.put(rs.getLong(1), new SoftwareRow(rs.getString(2), emptyToNull(rs.getString(3)),
+                                emptyToNull(rs.getString(4)), rs.getString(5), emptyToNull(rs.getString(6)), null));
+                    }
+                }
+            }
+        }
+        List<SoftwareRow> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SoftwareRow r = rows.get(pairs[2 * i]);
+            if (r != null) {
+                out.add(new SoftwareRow(r.name(), r.version(), r.publisher(), r.source(), r.arch(),
+                        scopes.getOrDefault(pairs[2 * i + 1], "?")));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(SoftwareRow::name).thenComparing(r -> r.version() == null ? "" : r.version()));
+        return out;
     }
 
     private static final String FINDING_SELECT = "SELECT h.host_id, h.hostname, f.rule_id, f.level, f.profile,"

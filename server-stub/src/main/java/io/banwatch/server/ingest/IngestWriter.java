@@ -95,7 +95,7 @@ public final class IngestWriter implements AutoCloseable {
         }
     }
 
-    private record Written(List<StoreOutcome> outcomes, Map<SoftwareKey, Long> learnt) {
+    private record Written(List<StoreOutcome> outcomes, Learnt learnt) {
     }
 
     private void write(List<Job> batch) {
@@ -106,14 +106,14 @@ public final class IngestWriter implements AutoCloseable {
             // Retried whole after a deadlock or serialization failure (PostgreSQL); each attempt
             // starts from scratch, so nothing learnt in a rolled-back attempt is kept.
             Written written = db.retryingTransaction(c -> {
-                Map<SoftwareKey, Long> learnt = new HashMap<>();
+                Learnt learnt = new Learnt();
                 List<StoreOutcome> out = new ArrayList<>(batch.size());
                 for (Job j : batch) {
                     out.add(store.store(c, j.report(), learnt));
                 }
                 return new Written(out, learnt);
             });
-            softwareIds.remember(written.learnt());
+            store.remember(written.learnt());
             metrics.batchWritten(batch.size(), System.nanoTime() - started);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(written.outcomes().get(i));

@@ -47,6 +47,7 @@ final class ReportStore {
 
     private final Dialect dialect;
     private final SoftwareIds softwareIds;
+    private final ScopeIds scopeIds = new ScopeIds();
     private final AlertPolicy alerts;
     private final boolean storeRaw;
 
@@ -62,7 +63,7 @@ final class ReportStore {
                             long lastScannedAt, Long kasperskyFirstSeen, Long kasperskyRemovedAt, String findingsHash) {
     }
 
-    StoreOutcome store(Connection c, IncomingReport in, Map<SoftwareKey, Long> learntIds) throws SQLException {
+    StoreOutcome store(Connection c, IncomingReport in, Learnt learnt) throws SQLException {
         ScanReport r = in.report();
         Previous prev = lockHost(c, r.host(), in);
         boolean inventoryChanged = !r.inventoryHash().equals(prev.inventoryHash());
@@ -77,7 +78,7 @@ final class ReportStore {
         }
         Evaluator.Judgement j = in.judgement();
         if (inventoryChanged) {
-            replaceSoftware(c, prev.pk(), r.software(), learntIds);
+            replaceSoftware(c, prev.pk(), r.software(), learnt);
             replaceProducts(c, prev.pk(), j.products());
         }
         String findingsHash = findingsHash(j.findings());
@@ -164,61 +165,41 @@ final class ReportStore {
         }
     }
 
-    private void replaceSoftware(Connection c, long hostPk, List<Software> software, Map<SoftwareKey, Long> learnt)
+    /** Caches what a committed transaction learnt. */
+    void remember(Learnt committed) {
+        softwareIds.remember(committed.software());
+        scopeIds.remember(committed.scopes());
+    }
+
+    /** Rewrites the host's packed links to the software catalogue: one row, whatever the count. */
+    private void replaceSoftware(Connection c, long hostPk, List<Software> software, Learnt learnt)
             throws SQLException {
         Set<SoftwareKey> keys = new HashSet<>();
         for (Software s : software) {
             keys.add(SoftwareKey.of(s));
         }
-        Map<SoftwareKey, Long> ids = softwareIds.resolve(c, keys, learnt);
-        Set<Link> wanted = new HashSet<>();
+        Map<SoftwareKey, Long> ids = softwareIds.resolve(c, keys, learnt.software());
+        Set<Long> seen = new HashSet<>();
+        long[] pairs = new long[software.size() * 2];
+        int n = 0;
         for (Software s : software) {
-            wanted.add(new Link(ids.get(SoftwareKey.of(s)), Params.cut(s.scope(), 200)));
+            long softwareId = ids.get(SoftwareKey.of(s));
+            long scopeId = scopeIds.id(c, Params.cut(s.scope(), 200), learnt.scopes());
+            // A package listed twice in the same scope is linked once.
+            if (seen.add(softwareId * 1_000_003L + scopeId)) {
+                pairs[n++] = softwareId;
+                pairs[n++] = scopeId;
+            }
         }
-        Set<Link> existing = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT software_id, scope FROM host_software WHERE host_pk = ?")) {
+        byte[] packed = PackedLinks.encode(java.util.Arrays.copyOf(pairs, n));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_inventories (host_pk, software_count, links)"
+                + " VALUES (?, ?, ?) ON CONFLICT (host_pk) DO UPDATE SET software_count = excluded.software_count,"
+                + " links = excluded.links")) {
             ps.setLong(1, hostPk);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    existing.add(new Link(rs.getLong(1), rs.getString(2)));
-                }
-            }
+            ps.setInt(2, n / 2);
+            ps.setBytes(3, packed);
+            ps.executeUpdate();
         }
-        try (PreparedStatement del = c.prepareStatement(
-                "DELETE FROM host_software WHERE host_pk = ? AND software_id = ? AND scope = ?")) {
-            int n = 0;
-            for (Link l : existing) {
-                if (!wanted.contains(l)) {
-                    del.setLong(1, hostPk);
-                    del.setLong(2, l.softwareId());
-                    del.setString(3, l.scope());
-                    del.addBatch();
-                    n++;
-                }
-            }
-            if (n > 0) {
-                del.executeBatch();
-            }
-        }
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO host_software (host_pk, software_id, scope) VALUES (?, ?, ?)")) {
-            int n = 0;
-            for (Link l : wanted) {
-                if (!existing.contains(l)) {
-                    ins.setLong(1, hostPk);
-                    ins.setLong(2, l.softwareId());
-                    ins.setString(3, l.scope());
-                    ins.addBatch();
-                    n++;
-                }
-            }
-            if (n > 0) {
-                ins.executeBatch();
-            }
-        }
-    }
-
-    private record Link(long softwareId, String scope) {
     }
 
     private static void replaceProducts(Connection c, long hostPk, List<SecurityProduct> products) throws SQLException {
