@@ -99,6 +99,9 @@ public final class ReportCodec {
         }
         g.writeEndArray();
         g.writeStringField("inventoryHash", r.inventoryHash());
+        if (r.inventoryOmitted()) {
+            g.writeBooleanField("inventoryOmitted", true);
+        }
         g.writeEndObject();
     }
 
@@ -239,7 +242,8 @@ public final class ReportCodec {
                 r.list("observations", ReportCodec::readEvidence),
                 r.list("findings", ReportCodec::readFinding),
                 r.list("errors", e -> new ScanError(e.text("source"), e.text("message"))),
-                r.text("inventoryHash")));
+                r.text("inventoryHash"),
+                Boolean.TRUE.equals(r.optBoolean("inventoryOmitted"))));
     }
 
     private static Host readHost(JsonObject h) {

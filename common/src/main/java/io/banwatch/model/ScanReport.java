@@ -21,12 +21,26 @@ import java.util.List;
  * @param errors           sources that failed
  * @param inventoryHash    SHA-256 over software, security products and stable observations, so an
  *                         unchanged inventory is cheap to recognise
+ * @param inventoryOmitted the inventory (software, security products, observations) is left out
+ *                         because it is the one with {@code inventoryHash} that the collector already
+ *                         acknowledged; a collector that does not know it answers 409 and gets the
+ *                         full report
  */
 public record ScanReport(int schemaVersion, String reportId, String agentVersion, Instant scannedAt,
                          LocalDate asOf, String profile, Host host, List<Software> software,
                          List<SecurityProduct> securityProducts, List<Evidence> observations,
-                         List<Finding> findings, List<ScanError> errors, String inventoryHash) {
+                         List<Finding> findings, List<ScanError> errors, String inventoryHash,
+                         boolean inventoryOmitted) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** A full report (the inventory included). */
+    public ScanReport(int schemaVersion, String reportId, String agentVersion, Instant scannedAt, LocalDate asOf,
+                      String profile, Host host, List<Software> software, List<SecurityProduct> securityProducts,
+                      List<Evidence> observations, List<Finding> findings, List<ScanError> errors,
+                      String inventoryHash) {
+        this(schemaVersion, reportId, agentVersion, scannedAt, asOf, profile, host, software, securityProducts,
+                observations, findings, errors, inventoryHash, false);
+    }
 
     public ScanReport {
         Required.text(reportId, "reportId");
@@ -41,6 +55,22 @@ public record ScanReport(int schemaVersion, String reportId, String agentVersion
         findings = Required.list(findings);
         errors = Required.list(errors);
         Required.text(inventoryHash, "inventoryHash");
+        if (inventoryOmitted && !(software.isEmpty() && securityProducts.isEmpty() && observations.isEmpty())) {
+            throw new IllegalArgumentException("a report whose inventory is omitted carries no software, security"
+                    + " products or observations");
+        }
+    }
+
+    /** This report without its inventory, to send when the collector already has that inventory. */
+    public ScanReport withoutInventory() {
+        return new ScanReport(schemaVersion, reportId, agentVersion, scannedAt, asOf, profile, host, List.of(),
+                List.of(), List.of(), findings, errors, inventoryHash, true);
+    }
+
+    /** This (slim) report with the inventory filled back in from {@code full}, which has the same hash. */
+    public ScanReport withInventoryOf(ScanReport full) {
+        return new ScanReport(schemaVersion, reportId, agentVersion, scannedAt, asOf, profile, host, full.software(),
+                full.securityProducts(), full.observations(), findings, errors, inventoryHash, false);
     }
 
     /** The most serious finding level, or null when there is none. */

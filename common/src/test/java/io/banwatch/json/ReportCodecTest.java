@@ -57,6 +57,25 @@ class ReportCodecTest {
     }
 
     @Test
+    void aSlimReportRoundTripsWithoutItsInventory() {
+        ScanReport slim = sample().withoutInventory();
+        String json = codec.toJson(slim, false);
+        assertThat(json).contains("\"inventoryOmitted\":true", "\"software\":[]", "\"inventoryHash\":\""
+                + sample().inventoryHash());
+        ScanReport back = codec.read(json);
+        assertThat(back).isEqualTo(slim);
+        assertThat(back.withInventoryOf(sample())).isEqualTo(sample());
+        assertThat(codec.toJson(sample(), false)).doesNotContain("inventoryOmitted");
+    }
+
+    @Test
+    void aSlimReportMayNotCarryAnInventory() {
+        String json = codec.toJson(sample(), false).replace("\"inventoryHash\"", "\"inventoryOmitted\":true,\"inventoryHash\"");
+        assertThatThrownBy(() -> codec.read(json)).isInstanceOf(JsonFormatException.class)
+                .hasMessageContaining("a report whose inventory is omitted carries no software");
+    }
+
+    @Test
     void namesAMissingRequiredField() {
         String json = codec.toJson(sample(), false).replace("\"hostname\":\"ws-0042\",", "");
         assertThatThrownBy(() -> codec.read(json))

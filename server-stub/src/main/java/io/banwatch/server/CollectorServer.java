@@ -95,7 +95,7 @@ public final class CollectorServer implements AutoCloseable {
                     : new AlertDispatcher(db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     config.webhookUrl(), config.webhookFormat(), clock, metrics, new Backoff(2_000, 3_600_000),
                     new Random());
-            IngestService ingest = new IngestService(evaluator, writer, metrics, clock, config.maxBodyBytes(),
+            IngestService ingest = new IngestService(evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
                     config.maxReportBytes(), config.storeRawReports());
             FleetQueries queries = new FleetQueries(db, clock, config.staleDays(), rules.milestones());
             Access access = new Access(tokens);

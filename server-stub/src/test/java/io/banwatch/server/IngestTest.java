@@ -117,6 +117,57 @@ class IngestTest {
     }
 
     @Test
+    void aSlimReportForAnInventoryTheCollectorDoesNotHaveIsAnsweredWith409() throws Exception {
+        ScanReport slim = Reports.report(host, Reports.withKesl(), clock.instant()).withoutInventory();
+        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(slim), null);
+        assertThat(res.statusCode()).isEqualTo(409);
+        assertThat(body(res).path("error").asText()).isEqualTo("inventory_unknown");
+        assertThat(reports()).isZero();
+    }
+
+    @Test
+    void aSlimReportOfAKnownInventoryIsRecordedWithTheStoredJudgement() throws Exception {
+        c.post("/api/v1/reports", token, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+        clock.advance(Duration.ofHours(2));
+        ScanReport slim = Reports.report(host, Reports.withKesl(), clock.instant()).withoutInventory();
+        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(slim), null);
+        assertThat(res.statusCode()).isEqualTo(201);
+        JsonNode b = body(res);
+        assertThat(b.path("status").asText()).isEqualTo("stored");
+        assertThat(b.path("level").asText()).isEqualTo("VIOLATION");
+        assertThat(b.path("findings").asInt()).isEqualTo(1);
+        assertThat(reports()).isEqualTo(2);
+        assertThat(db.text("SELECT last_report_id FROM hosts")).isEqualTo(slim.reportId());
+        // The host keeps its inventory: the slim report did not empty it.
+        assertThat(db.count("SELECT software_count FROM hosts")).isEqualTo(6);
+        assertThat(db.count("SELECT COALESCE(SUM(software_count), 0) FROM host_inventories")).isEqualTo(6);
+        // A repeat of the slim report is a duplicate like any other.
+        assertThat(c.post("/api/v1/reports", token, Reports.json(slim), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theNextDayASlimReportIsJudgedAgainFromTheStoredInventory() throws Exception {
+        // us-private on 2024-09-28: a DEADLINE a day away; the next day the update cut-off has passed.
+        clock.set(Instant.parse("2024-09-28T16:00:00Z"));
+        ScanReport first = Reports.report(UUID.randomUUID().toString(), host, Reports.withKesl(), List.of(),
+                clock.instant());
+        first = new ScanReport(first.schemaVersion(), first.reportId(), first.agentVersion(), first.scannedAt(),
+                first.asOf(), "us-private", first.host(), first.software(), first.securityProducts(),
+                first.observations(), first.findings(), first.errors(), first.inventoryHash());
+        assertThat(body(c.post("/api/v1/reports", token, Reports.json(first), null)).path("level").asText())
+                .isEqualTo("DEADLINE");
+        clock.advance(Duration.ofDays(1));
+        ScanReport next = new ScanReport(1, UUID.randomUUID().toString(), "0.1.0", clock.instant(), first.asOf(),
+                "us-private", host, first.software(), List.of(), List.of(), List.of(), List.of(), first.inventoryHash());
+        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(next.withoutInventory()), null);
+        assertThat(res.statusCode()).isEqualTo(201);
+        assertThat(body(res).path("level").asText()).isEqualTo("RISK");
+        assertThat(db.text("SELECT level FROM hosts")).isEqualTo("RISK");
+        assertThat(db.text("SELECT judged_on FROM hosts")).isEqualTo("2024-09-29");
+        assertThat(db.count("SELECT software_count FROM hosts")).isEqualTo(6);
+    }
+
+    @Test
     void distinctSoftwareIsStoredOnceForAllHosts() {
         String tokenB = c.enroll("host-b", "ws-b");
         c.post("/api/v1/reports", token, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);

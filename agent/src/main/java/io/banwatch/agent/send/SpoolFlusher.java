@@ -27,9 +27,38 @@ public final class SpoolFlusher {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Duration budget;
+    private final AcknowledgedInventory acknowledged;
+
+    /**
+     * Where the agent remembers the last inventory the collector acknowledged: an unchanged
+     * inventory is then sent as a slim report naming it, a kilobyte instead of a hundred.
+     */
+    public interface AcknowledgedInventory {
+        String hash();
+
+        void remember(String inventoryHash);
+
+        /** Nothing remembered: every report is sent in full. */
+        AcknowledgedInventory NONE = new AcknowledgedInventory() {
+            @Override
+            public String hash() {
+                return null;
+            }
+
+            @Override
+            public void remember(String inventoryHash) {
+            }
+        };
+    }
 
     public SpoolFlusher(Spool spool, CollectorClient client, Backoff backoff, RandomGenerator random, Sleeper sleeper,
                         Clock clock, Duration budget) {
+        this(spool, client, backoff, random, sleeper, clock, budget, AcknowledgedInventory.NONE);
+    }
+
+    public SpoolFlusher(Spool spool, CollectorClient client, Backoff backoff, RandomGenerator random, Sleeper sleeper,
+                        Clock clock, Duration budget, AcknowledgedInventory acknowledged) {
+        this.acknowledged = acknowledged;
         this.spool = spool;
         this.client = client;
         this.backoff = backoff;
@@ -61,18 +90,28 @@ public final class SpoolFlusher {
         List<SpooledReport> pending = spool.pending();
         for (int i = 0; i < pending.size(); i++) {
             SpooledReport r = pending.get(i);
-            byte[] body = spool.read(r);
-            if (body == null) {
+            Spool.Loaded loaded = spool.load(r);
+            if (loaded == null) {
                 quarantined++;
                 continue;
             }
+            String hash = loaded.report().inventoryHash();
+            boolean slim = hash.equals(acknowledged.hash());
+            byte[] body = slim ? spool.encode(loaded.report().withoutInventory()) : loaded.gzip();
             int failures = 0;
             while (true) {
                 SendOutcome outcome = client.postReport(body, token);
                 if (outcome instanceof SendOutcome.Acknowledged) {
                     spool.acknowledge(r);
+                    acknowledged.remember(hash);
                     sent++;
                     break;
+                }
+                if (slim && outcome instanceof SendOutcome.Invalid invalid && invalid.status() == 409) {
+                    // The collector lost (or never kept) that inventory: send it whole, at once.
+                    slim = false;
+                    body = loaded.gzip();
+                    continue;
                 }
                 if (outcome instanceof SendOutcome.Invalid invalid) {
                     LOG.error("the collector refused report {} as invalid and it was quarantined: {}", r.reportId(),

@@ -96,10 +96,30 @@ public final class Transport {
         return enroll(host.get()).token();
     }
 
+    /** The last inventory the collector acknowledged, kept in the status file. */
+    public SpoolFlusher.AcknowledgedInventory acknowledgedInventory() {
+        return new SpoolFlusher.AcknowledgedInventory() {
+            private String hash = status.read().getProperty("acknowledged-inventory-hash");
+
+            @Override
+            public String hash() {
+                return hash;
+            }
+
+            @Override
+            public void remember(String inventoryHash) {
+                if (!inventoryHash.equals(hash)) {
+                    hash = inventoryHash;
+                    status.update("acknowledged-inventory-hash", inventoryHash);
+                }
+            }
+        };
+    }
+
     /** Sends the spool once, within {@code budget}. */
     public SpoolFlusher.Result flush(String hostToken, Duration budget) {
         SpoolFlusher.Result result = new SpoolFlusher(spool, client(), Backoff.NETWORK, new Random(), sleeper, clock,
-                budget).flush(hostToken);
+                budget, acknowledgedInventory()).flush(hostToken);
         if (result.sent() > 0) {
             status.update("last-send-at", clock.instant().toString(), "last-send-count", Integer.toString(result.sent()));
         }

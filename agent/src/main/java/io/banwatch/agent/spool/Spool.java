@@ -121,10 +121,19 @@ public final class Spool {
     }
 
     /**
-     * The gzip bytes to send, after checking they decode to a report; a file that does not is
-     * quarantined and null is returned.
+     * A spooled report as stored (gzip) and decoded.
+     *
+     * @param gzip   the file's bytes, ready to send
+     * @param report the report they hold
      */
-    public byte[] read(SpooledReport r) {
+    public record Loaded(byte[] gzip, ScanReport report) {
+    }
+
+    /**
+     * The report, after checking the file decodes to it; a file that does not is quarantined
+     * and null is returned.
+     */
+    public Loaded load(SpooledReport r) {
         byte[] gz;
         try {
             gz = Files.readAllBytes(r.file());
@@ -139,11 +148,22 @@ public final class Spool {
                 quarantine(r.file(), "holds report " + report.reportId() + ", not " + r.reportId());
                 return null;
             }
-            return gz;
+            return new Loaded(gz, report);
         } catch (IOException | RuntimeException e) {
             quarantine(r.file(), "unreadable: " + e.getMessage());
             return null;
         }
+    }
+
+    /** The gzip bytes to send, or null when the file was unreadable (and is now quarantined). */
+    public byte[] read(SpooledReport r) {
+        Loaded loaded = load(r);
+        return loaded == null ? null : loaded.gzip();
+    }
+
+    /** A report encoded as it is sent: JSON, gzip-compressed. */
+    public byte[] encode(ScanReport report) {
+        return gzip(codec.toBytes(report, false));
     }
 
     /** Removes a report the collector acknowledged. */

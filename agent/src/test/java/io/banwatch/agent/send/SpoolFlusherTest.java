@@ -67,6 +67,54 @@ class SpoolFlusherTest {
         assertThat(collector.authorizations).containsOnly("Bearer bw_h_token");
     }
 
+    /** Remembers in memory, as the status file does on disk. */
+    private static final class Memory implements SpoolFlusher.AcknowledgedInventory {
+        String hash;
+
+        @Override
+        public String hash() {
+            return hash;
+        }
+
+        @Override
+        public void remember(String inventoryHash) {
+            hash = inventoryHash;
+        }
+    }
+
+    private SpoolFlusher slimming(Spool spool, Memory memory) {
+        MovingClock clock = new MovingClock(t0);
+        CollectorClient client = new CollectorClient(HttpClient.newHttpClient(), collector.url(), clock, "test");
+        return new SpoolFlusher(spool, client, new Backoff(1_000, 60_000), new Random(7), waits::add, clock,
+                Duration.ofMinutes(1), memory);
+    }
+
+    @Test
+    void anUnchangedInventoryIsSentSlimAfterTheFirstAcknowledgement() {
+        Spool spool = spoolWith(3, 0);
+        Memory memory = new Memory();
+        assertThat(slimming(spool, memory).flush("t").complete()).isTrue();
+        assertThat(collector.receivedReports).hasSize(3);
+        assertThat(collector.receivedReports.get(0)).doesNotContain("inventoryOmitted").contains("\"name\":\"bash\"");
+        assertThat(collector.receivedReports.get(1)).contains("\"inventoryOmitted\":true", "\"software\":[]")
+                .doesNotContain("\"name\":\"bash\"");
+        assertThat(collector.receivedReports.get(2)).contains("\"inventoryOmitted\":true");
+        assertThat(memory.hash).isEqualTo(TestReports.report(t0, false).inventoryHash());
+    }
+
+    @Test
+    void aCollectorThatLostTheInventoryGetsTheFullReportAtOnce() {
+        Spool spool = spoolWith(1, 0);
+        Memory memory = new Memory();
+        memory.hash = TestReports.report(t0, false).inventoryHash();
+        collector.then(new ScriptedCollector.Answer(409, Map.of(), "{\"error\":\"inventory_unknown\"}"));
+        assertThat(slimming(spool, memory).flush("t").complete()).isTrue();
+        assertThat(collector.authorizations).hasSize(2);
+        assertThat(collector.receivedReports).singleElement().satisfies(r ->
+                assertThat(r).doesNotContain("inventoryOmitted").contains("\"name\":\"bash\""));
+        assertThat(waits).isEmpty();
+    }
+
     @Test
     void retriesServerErrorsWithGrowingJitteredBackoff() {
         collector.then(ScriptedCollector.Answer.of(500), ScriptedCollector.Answer.of(502), ScriptedCollector.Answer.of(500));

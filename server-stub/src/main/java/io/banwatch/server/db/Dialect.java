@@ -74,6 +74,10 @@ public enum Dialect {
             p.setProperty("journal_mode", "WAL");
             p.setProperty("synchronous", "FULL");
             p.setProperty("busy_timeout", "15000");
+            // Write transactions take the write lock at BEGIN: a deferred one that reads first can
+            // find its snapshot stale when it comes to write, and SQLite then fails it at once
+            // (SQLITE_BUSY_SNAPSHOT) instead of waiting its turn.
+            p.setProperty("transaction_mode", "IMMEDIATE");
             p.setProperty("foreign_keys", "false");
         } else {
             // One multi-row INSERT instead of one round trip per row: a full report links ~800 packages.

@@ -25,6 +25,7 @@ public final class Evaluator {
     private final RuleSet rules;
     private final RuleEngine engine;
     private final String configuredProfile;
+    private final String rulesVersion;
 
     public Evaluator(RuleSet rules, Clock clock, String configuredProfile) {
         if (!AGENT_PROFILE.equals(configuredProfile) && !rules.hasProfile(configuredProfile)) {
@@ -34,6 +35,7 @@ public final class Evaluator {
         this.rules = rules;
         this.engine = new RuleEngine(rules, clock);
         this.configuredProfile = configuredProfile;
+        this.rulesVersion = String.join(", ", rules.versions());
     }
 
     /**
@@ -44,9 +46,10 @@ public final class Evaluator {
      * @param products security products, re-recognised with the collector's catalog
      * @param findings the findings of record
      * @param level    the most serious finding's level, or null for a clean host
+     * @param rules    the rule packs' versions it was judged with
      */
     public record Judgement(String profile, LocalDate asOf, List<SecurityProduct> products, List<Finding> findings,
-                            Level level) {
+                            Level level, String rules) {
     }
 
     public Judgement judge(ScanReport report) {
@@ -60,10 +63,20 @@ public final class Evaluator {
         for (Finding f : findings) {
             level = level == null ? f.level() : Level.worst(level, f.level());
         }
-        return new Judgement(profile, today, products, findings, level);
+        return new Judgement(profile, today, products, findings, level, rulesVersion);
     }
 
-    private String profileFor(ScanReport report) {
+    /** The date a judgement made now is made at (US Eastern for the US packs). */
+    public LocalDate today() {
+        return engine.today();
+    }
+
+    /** The rule packs' versions, which a stored judgement must match to be reused. */
+    public String rulesVersion() {
+        return rulesVersion;
+    }
+
+    public String profileFor(ScanReport report) {
         if (!AGENT_PROFILE.equals(configuredProfile)) {
             return configuredProfile;
         }

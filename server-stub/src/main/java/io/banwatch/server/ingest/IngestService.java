@@ -12,7 +12,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.banwatch.server.db.Database;
+
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +32,7 @@ public final class IngestService {
 
     private final ReportCodec codec = new ReportCodec();
     private final Evaluator evaluator;
+    private final HostJudgements judgements;
     private final IngestWriter writer;
     private final Metrics metrics;
     private final Clock clock;
@@ -36,9 +40,10 @@ public final class IngestService {
     private final long maxReport;
     private final boolean storeRaw;
 
-    public IngestService(Evaluator evaluator, IngestWriter writer, Metrics metrics, Clock clock, long maxBody,
-                         long maxReport, boolean storeRaw) {
+    public IngestService(Evaluator evaluator, IngestWriter writer, Database db, Metrics metrics, Clock clock,
+                         long maxBody, long maxReport, boolean storeRaw) {
         this.evaluator = evaluator;
+        this.judgements = new HostJudgements(db);
         this.writer = writer;
         this.metrics = metrics;
         this.clock = clock;
@@ -99,20 +104,48 @@ public final class IngestService {
             throw ApiError.forbidden("this token belongs to host " + principal.hostId()
                     + ", not to host " + report.host().id());
         }
-        Evaluator.Judgement judgement = evaluator.judge(report);
-        byte[] raw = storeRaw ? (body.gzipped() ? body.wire() : gzip(body.decoded())) : null;
-        IncomingReport incoming = new IncomingReport(report, judgement, raw, clock.millis());
-        StoreOutcome outcome;
+        Optional<HostJudgements.Current> current = judgements.current(report.host().id());
+        boolean knownInventory = current.isPresent() && current.get().inventoryHash().equals(report.inventoryHash());
+        if (report.inventoryOmitted() && !knownInventory) {
+            throw new ApiError(409, "inventory_unknown", "this collector does not have inventory "
+                    + report.inventoryHash() + " for this host; send the full report");
+        }
+        if (knownInventory && stillHolds(current.get(), report)) {
+            // Same inventory, day, rules and profile: the stored judgement is the judgement.
+            StoreOutcome outcome = store(new IncomingReport(report, null, null, clock.millis()));
+            return new Receipt(outcome, report.reportId(), current.get().level(), current.get().findings());
+        }
+        ScanReport full = report;
+        if (report.inventoryOmitted()) {
+            full = judgements.inventory(current.get().pk(), report.inventoryHash()).map(report::withInventoryOf)
+                    .orElseThrow(() -> new ApiError(409, "inventory_unknown", "this collector no longer keeps inventory "
+                            + report.inventoryHash() + "; send the full report"));
+        }
+        Evaluator.Judgement judgement = evaluator.judge(full);
+        byte[] raw = storeRaw && !report.inventoryOmitted()
+                ? (body.gzipped() ? body.wire() : gzip(body.decoded())) : null;
+        IncomingReport incoming = new IncomingReport(full, judgement, raw, clock.millis());
+        StoreOutcome outcome = store(incoming);
+        return new Receipt(outcome, report.reportId(), judgement.level() == null ? null : judgement.level().name(),
+                judgement.findings().size());
+    }
+
+    private boolean stillHolds(HostJudgements.Current current, ScanReport report) {
+        return evaluator.today().toString().equals(current.judgedOn())
+                && evaluator.rulesVersion().equals(current.rules())
+                && evaluator.profileFor(report).equals(current.profile());
+    }
+
+    /** Hands a report to the writer and waits for its commit. */
+    private StoreOutcome store(IncomingReport incoming) {
         try {
-            outcome = writer.submit(incoming).get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            return writer.submit(incoming).get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiError(503, "unavailable", "interrupted before the report was stored");
         } catch (ExecutionException | TimeoutException e) {
             throw new ApiError(503, "unavailable", "the report could not be stored now; retry later");
         }
-        return new Receipt(outcome, report.reportId(), judgement.level() == null ? null : judgement.level().name(),
-                judgement.findings().size());
     }
 
     private static byte[] gzip(byte[] data) {

@@ -64,6 +64,9 @@ final class ReportStore {
     }
 
     StoreOutcome store(Connection c, IncomingReport in, Learnt learnt) throws SQLException {
+        if (in.judgement() == null) {
+            return touch(c, in);
+        }
         ScanReport r = in.report();
         Previous prev = lockHost(c, r.host(), in);
         boolean inventoryChanged = !r.inventoryHash().equals(prev.inventoryHash());
@@ -104,6 +107,37 @@ final class ReportStore {
         }
         updateHost(c, prev.pk(), in, installed, firstSeen, removedAt, findingsHash);
         return StoreOutcome.STORED;
+    }
+
+    /**
+     * Records a report whose host's judgement still holds: the report row (its id stays the
+     * idempotency key) and the host's last-seen fields, and nothing else.
+     */
+    private StoreOutcome touch(Connection c, IncomingReport in) throws SQLException {
+        ScanReport r = in.report();
+        long pk;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM hosts WHERE host_id = ?")) {
+            ps.setString(1, r.host().id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("unchanged report for a host never stored: " + r.host().id());
+                }
+                pk = rs.getLong(1);
+            }
+        }
+        if (!insertReport(c, in, pk, false)) {
+            return StoreOutcome.DUPLICATE;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE hosts SET last_seen = ?, last_scanned_at = ?,"
+                + " last_report_id = ?, agent_version = ? WHERE pk = ? AND last_scanned_at <= ?")) {
+            ps.setLong(1, in.receivedAt());
+            ps.setLong(2, r.scannedAt().toEpochMilli());
+            ps.setString(3, r.reportId());
+            Params.setString(ps, 4, Params.cut(r.agentVersion(), 64));
+            ps.setLong(5, pk);
+            ps.setLong(6, r.scannedAt().toEpochMilli());
+            return ps.executeUpdate() == 1 ? StoreOutcome.STORED : StoreOutcome.STORED_OLDER;
+        }
     }
 
     /**
@@ -154,7 +188,8 @@ final class ReportStore {
             ps.setLong(3, in.receivedAt());
             ps.setLong(4, r.scannedAt().toEpochMilli());
             ps.setString(5, r.inventoryHash());
-            Params.setString(ps, 6, in.judgement().level() == null ? null : in.judgement().level().name());
+            Params.setString(ps, 6, in.judgement() == null || in.judgement().level() == null ? null
+                    : in.judgement().level().name());
             // The inventory of an unchanged report is already kept with an earlier one.
             if (storeRaw && inventoryChanged && in.raw() != null) {
                 ps.setBytes(7, in.raw());
@@ -307,7 +342,8 @@ final class ReportStore {
                         + " domain = ?, agent_version = ?, agent_profile = ?, profile = ?, level = ?,"
                         + " kaspersky_installed = ?, kaspersky_first_seen = ?, kaspersky_removed_at = ?,"
                         + " next_deadline = ?, last_seen = ?, last_scanned_at = ?, last_report_id = ?, inventory_hash = ?,"
-                        + " software_count = ?, finding_count = ?, findings_hash = ?, error_count = ? WHERE pk = ?")) {
+                        + " software_count = ?, finding_count = ?, findings_hash = ?, error_count = ?, judged_on = ?,"
+                        + " rules_version = ? WHERE pk = ?")) {
             ps.setString(1, Params.cut(h.hostname(), 255));
             ps.setString(2, Params.cut(h.os().family(), 16));
             Params.setString(ps, 3, Params.cut(h.os().name(), 255));
@@ -331,7 +367,9 @@ final class ReportStore {
             ps.setInt(21, j.findings().size());
             ps.setString(22, findingsHash);
             ps.setInt(23, r.errors().size());
-            ps.setLong(24, pk);
+            ps.setString(24, j.asOf().toString());
+            ps.setString(25, Params.cut(j.rules(), 200));
+            ps.setLong(26, pk);
             ps.executeUpdate();
         }
     }
