@@ -62,7 +62,7 @@ public final class RpmPackager {
             info.setPackager("banwatch dev <dev@banwatch.invalid>");
             info.setUrl("https://banwatch.invalid/");
 
-            // The bundled runtime was linked against this glibc (see packaging/README.md) and
+            // The bundled runtime was linked against this glibc (see the packaging section of README.md) and
             // needs zlib and the C++ runtime; the scriptlets need systemctl.
             rpm.addRequirement("glibc", "2.34", RpmDependencyFlags.GREATER, RpmDependencyFlags.EQUAL);
             rpm.addRequirement("zlib", null);
