@@ -175,7 +175,7 @@ check "the JSON report is valid and lists packages" node -e '
 # -Xshare:on fails hard where -Xshare:auto would quietly ignore an unusable archive.
 check "the AppCDS archive is accepted by the installed runtime (-Xshare:on)" \
   /opt/banwatch/runtime/bin/java -Xshare:on -XX:SharedArchiveFile=/opt/banwatch/lib/banwatch.jsa \
-  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp '/opt/banwatch/lib/*' io.banwatch.agent.Main --version
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xmx128m -cp '/opt/banwatch/lib/*' io.banwatch.agent.Main --version
 JDK_JAVA_OPTIONS="-Xlog:class+load=info:file=$work/classload.txt" timeout 60 banwatch --version >/dev/null 2>&1
 check "the launcher loads classes from the AppCDS archive" \
   sh -c "[ \"\$(grep -c 'shared objects file (top)' '$work/classload.txt')\" -gt 100 ]"
