@@ -1,6 +1,8 @@
 package io.banwatch.agent;
 
-import io.banwatch.agent.cli.BanwatchCommand;
+import io.banwatch.agent.cli.BanwatchCli;
+
+import java.io.PrintWriter;
 
 /** The {@code banwatch} command. */
 public final class Main {
@@ -8,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(BanwatchCommand.commandLine(AgentEnvironment.system(), args).execute(args));
+        System.exit(new BanwatchCli(AgentEnvironment.system(), new PrintWriter(System.out), new PrintWriter(System.err))
+                .run(args));
     }
 }

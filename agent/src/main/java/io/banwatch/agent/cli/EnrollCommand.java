@@ -7,29 +7,17 @@ import io.banwatch.agent.send.HostToken;
 import io.banwatch.agent.send.Transport;
 import io.banwatch.model.Host;
 import io.banwatch.rules.RuleSet;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code banwatch enroll}: registers this host with the collector and stores its token. */
-@Command(name = "enroll", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Enrolls this host with the collector using the fleet's enrollment secret.")
-public final class EnrollCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOptions options;
-
-    @Option(names = "--secret", paramLabel = "SECRET",
-            description = "The enrollment secret (overrides enrollment.secret; prefer the file or BANWATCH_ENROLLMENT_SECRET).")
-    String secret;
+final class EnrollCommand implements Subcommand {
+    private static final List<Option> OPTIONS = ConfigOptions.with(
+            Option.valued("--secret", "SECRET", "The enrollment secret (overrides enrollment.secret; prefer the"
+                    + " file or BANWATCH_ENROLLMENT_SECRET)."));
 
     private final AgentEnvironment env;
 
@@ -38,19 +26,33 @@ public final class EnrollCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public String name() {
+        return "enroll";
+    }
+
+    @Override
+    public String description() {
+        return "Enrolls this host with the collector using the fleet's enrollment secret.";
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
         Map<String, String> flags = new HashMap<>();
-        if (secret != null) {
-            flags.put("enrollment.secret", secret);
+        if (args.text("--secret") != null) {
+            flags.put("enrollment.secret", args.text("--secret"));
         }
-        AgentConfig config = options.load(env, flags);
+        AgentConfig config = ConfigOptions.load(env, args, flags);
         FileLogging.enable(config.paths().logDir(), config.logLevel());
         Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
         Host host = env.collectors().live(RuleSet.builtIn()).collect().host();
         HostToken.Stored stored = transport.enroll(host);
-        spec.commandLine().getOut().printf("Enrolled %s (host id %s) with %s%n", host.hostname(), stored.hostId(),
+        out.printf("Enrolled %s (host id %s) with %s%n", host.hostname(), stored.hostId(),
                 stored.collector());
-        spec.commandLine().getOut().flush();
         return ExitCode.CLEAN;
     }
 }

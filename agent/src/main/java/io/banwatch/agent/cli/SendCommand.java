@@ -6,30 +6,17 @@ import io.banwatch.agent.logging.FileLogging;
 import io.banwatch.agent.send.SpoolFlusher;
 import io.banwatch.agent.send.Transport;
 import io.banwatch.rules.RuleSet;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code banwatch send}: delivers the reports waiting in the spool. */
-@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sends the reports waiting in the spool to the collector (oldest first).")
-public final class SendCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOptions options;
-
-    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "180",
-            description = "Give up retrying after this many seconds; unsent reports stay for next time (default: ${DEFAULT-VALUE}).")
-    long budgetSeconds;
+final class SendCommand implements Subcommand {
+    private static final List<Option> OPTIONS = ConfigOptions.with(
+            Option.valued("--budget", "SECONDS", "Give up retrying after this many seconds; unsent reports stay"
+                    + " for next time (default: 180)."));
 
     private final AgentEnvironment env;
 
@@ -38,18 +25,33 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        AgentConfig config = options.load(env, Map.of());
+    public String name() {
+        return "send";
+    }
+
+    @Override
+    public String description() {
+        return "Sends the reports waiting in the spool to the collector (oldest first).";
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
+        long budgetSeconds = args.number("--budget", 180);
+        AgentConfig config = ConfigOptions.load(env, args, Map.of());
         FileLogging.enable(config.paths().logDir(), config.logLevel());
         Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
         if (transport.spool().pending().isEmpty()) {
-            spec.commandLine().getOut().println("Nothing to send: the spool is empty.");
-            spec.commandLine().getOut().flush();
+            out.println("Nothing to send: the spool is empty.");
             return ExitCode.CLEAN;
         }
         String token = transport.tokenFor(() -> env.collectors().live(RuleSet.builtIn()).collect().host());
         SpoolFlusher.Result r = transport.flush(token, Duration.ofSeconds(Math.max(1, budgetSeconds)));
-        return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return report(r, out, err);
     }
 
     /** Prints a flush's outcome for people; the exit code says whether everything went. */

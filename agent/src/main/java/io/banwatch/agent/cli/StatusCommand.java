@@ -7,31 +7,16 @@ import io.banwatch.agent.config.AgentConfig;
 import io.banwatch.agent.send.HostToken;
 import io.banwatch.agent.send.Transport;
 import io.banwatch.agent.spool.SpooledReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 
 /** {@code banwatch status}: last scan, last send, spool depth, enrollment and whether the collector answers. */
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Shows the last scan, the last successful send, the spool and the collector's reachability.")
-public final class StatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOptions options;
-
-    @Option(names = "--json", description = "Print as JSON.")
-    boolean json;
+final class StatusCommand implements Subcommand {
+    private static final List<Option> OPTIONS = ConfigOptions.with(Option.flag("--json", "Print as JSON."));
 
     private final AgentEnvironment env;
 
@@ -40,8 +25,24 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        AgentConfig config = options.load(env, Map.of());
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String description() {
+        return "Shows the last scan, the last successful send, the spool and the collector's reachability.";
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
+        boolean json = args.flag("--json");
+        AgentConfig config = ConfigOptions.load(env, args, Map.of());
         Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
         Properties s = transport.status().read();
         List<SpooledReport> pending = transport.spool().pending();
@@ -63,7 +64,6 @@ public final class StatusCommand implements Callable<Integer> {
         n.put("spoolReports", pending.size());
         n.put("spoolReportsWithFindings", withFindings);
         n.put("spoolBytes", bytes);
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(n.toPrettyString());
         } else {

@@ -60,10 +60,7 @@ record CliRun(int exitCode, String out, String err) {
                 }, vars, "linux", millis -> { });
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = BanwatchCommand.commandLine(env);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        int code = new BanwatchCli(env, new PrintWriter(out), new PrintWriter(err)).run(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -148,7 +148,7 @@ class ScanCommandTest {
     @Test
     void anUnknownFlagIsOneLine() {
         assertUsageError(CliRun.run("scan", "--jsn"),
-                "banwatch: Unknown option: '--jsn' (see 'banwatch scan --help')");
+                "banwatch: Unknown option: '--jsn'; did you mean '--json'? (see 'banwatch scan --help')");
     }
 
     @Test
