@@ -68,6 +68,17 @@ class LauncherTest {
     }
 
     @Test
+    void extraJvmOptionsComeAfterTheLaunchersLogSettingsAndBeforeTheClassPath() throws Exception {
+        List<String> args = run(launcher, Map.of("BANWATCH_JAVA_OPTS", "-Xlog:class+load=info:file=/x/l.txt -Xmx64m"), "scan");
+        int disable = args.indexOf("-Xlog:disable");
+        int extra = args.indexOf("-Xlog:class+load=info:file=/x/l.txt");
+        // -Xlog:disable cancels every -Xlog before it, so the user's must follow it.
+        assertThat(disable).isNotNegative();
+        assertThat(extra).isGreaterThan(disable).isLessThan(args.indexOf("-cp"));
+        assertThat(args.get(extra + 1)).isEqualTo("-Xmx64m");
+    }
+
+    @Test
     void worksThroughTheUsrBinSymlink() throws Exception {
         Path usrBin = Files.createDirectories(tmp.resolve("usr/bin"));
         // A relative link, the harder case (dpkg's is absolute).
