@@ -72,8 +72,8 @@ done
 # --- Tools -------------------------------------------------------------------------------
 export DEBIAN_FRONTEND=noninteractive
 check "apt-get update" apt-get update -q
-check "apt-get install systemd rpm shellcheck libxml2-utils binutils" \
-  apt-get install -y -q --no-install-recommends systemd rpm shellcheck libxml2-utils binutils
+check "apt-get install systemd rpm shellcheck libxml2-utils binutils curl" \
+  apt-get install -y -q --no-install-recommends systemd rpm shellcheck libxml2-utils binutils curl
 # --ignore-scripts: only the grammar's WebAssembly build is used, no native addon is built.
 check "npm install web-tree-sitter@0.25 tree-sitter-powershell@0.26.4" \
   npm install --prefix "$work/npm" --no-audit --no-fund --ignore-scripts --loglevel=error \
@@ -136,7 +136,8 @@ check "shellcheck: launchers, macOS scripts, this script" \
   "$src/macos/install.sh" "$src/macos/uninstall.sh" "$repo/packaging/ci/check-packages.sh"
 check "shellcheck: maintainer scripts (.deb)" shellcheck -s sh "$src"/linux/*/deb/postinst "$src"/linux/*/deb/prerm "$src"/linux/*/deb/postrm
 check "shellcheck: scriptlets (.rpm)" shellcheck -s sh "$src"/linux/agent/rpm/*.sh
-mapfile -t ps1 < <(find "$src/windows" "$target/stage/windows" -name '*.ps1' | sort)
+# The installer scripts, and the inventory script every Windows scan runs.
+mapfile -t ps1 < <(find "$src/windows" "$target/stage/windows" "$repo/agent/src/main/resources" -name '*.ps1' | sort)
 check "tree-sitter-powershell parses ${#ps1[@]} .ps1 files without errors" \
   node "$repo/packaging/ci/parse-ps1.mjs" "$work/npm/node_modules" "${ps1[@]}"
 # shellcheck disable=SC2016 # PowerShell source, not shell: $x stays literal.
@@ -215,9 +216,30 @@ quiet_check "systemd-analyze verify banwatch-server.service (no warnings)" \
   systemd-analyze verify /lib/systemd/system/banwatch-server.service
 check "systemd-analyze security: banwatch-server.service exposure at most 2.0" \
   systemd-analyze security --offline=yes --threshold=20 --no-pager /lib/systemd/system/banwatch-server.service
-timeout 60 banwatch-server --help >"$work/server.out" 2>&1
-check "banwatch-server starts io.banwatch.server.CollectorMain on the system Java" \
-  sh -c "! grep -q 'Could not find or load main class\|not found' '$work/server.out'"
+# The collector as its unit runs it (same user, command and settings; another port, so a
+# collector already on 8740 is left alone), until /healthz answers and a viewer call works.
+port=18740
+runuser -u banwatch-server -- env JAVA_OPTS=-XX:+ExitOnOutOfMemoryError \
+  timeout 120 /opt/banwatch-server/bin/banwatch-server serve --config /etc/banwatch-server/server.properties \
+  --port "$port" >"$work/server.out" 2>&1 &
+server_pid=$!
+check "banwatch-server serve (as its user, packaged settings) answers /healthz on 127.0.0.1" \
+  sh -c "for i in \$(seq 1 60); do curl -fsS http://127.0.0.1:$port/healthz && exit 0; sleep 1; done; cat '$work/server.out'; exit 1"
+check "its database and first-start secrets are in /var/lib/banwatch-server, owned by banwatch-server" \
+  sh -c "[ \"\$(stat -c %U /var/lib/banwatch-server/banwatch.db)\" = banwatch-server ] \
+    && [ \"\$(stat -c %a /var/lib/banwatch-server/initial-admin-token)\" = 600 ]"
+check "the admin token from the first start reads the fleet summary" \
+  sh -c "curl -fsS -H \"Authorization: Bearer \$(cat /var/lib/banwatch-server/initial-admin-token)\" \
+    http://127.0.0.1:$port/api/v1/summary | grep -q '\"hosts\"'"
+# Reached through the machine's own non-loopback address, it must refuse the connection.
+other=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -v -e '^127\.' -e ':' -e '^$' | head -n 1)
+if [ -n "$other" ]; then
+  check "the collector listens on loopback only (the packaged default): $other:$port refuses" \
+    sh -c "! curl -fsS --max-time 5 http://$other:$port/healthz"
+fi
+kill "$server_pid" 2>/dev/null
+pkill -u banwatch-server -f io.banwatch.server.CollectorMain 2>/dev/null
+wait "$server_pid" 2>/dev/null
 echo "data" >/var/lib/banwatch-server/ci.db
 check "dpkg -r banwatch-server keeps config and data" \
   sh -c "dpkg -r banwatch-server >/dev/null && [ -e /var/lib/banwatch-server/ci.db ] && [ -e /etc/banwatch-server/server.properties ]"
