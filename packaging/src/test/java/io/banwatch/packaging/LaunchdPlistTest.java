@@ -43,6 +43,26 @@ class LaunchdPlistTest {
     }
 
     @Test
+    void runsAsRootFromTheSystemDomainWhetherOrNotAnyoneIsLoggedIn() throws Exception {
+        // A LaunchDaemon with no UserName runs as root; a LaunchAgent (per user) would need a login.
+        assertThat(plist.containsKey("UserName")).isFalse();
+        assertThat(plist.containsKey("GroupName")).isFalse();
+        assertThat(plist.containsKey("LimitLoadToSessionType")).isFalse();
+        assertThat(java.nio.file.Files.readString(Build.src().resolve("macos/install.sh")))
+                .contains("plist=/Library/LaunchDaemons/$label.plist")
+                .contains("launchctl bootstrap system");
+    }
+
+    @Test
+    void aMissedRunHappensAtWake() {
+        // launchd runs a StartCalendarInterval job missed during sleep once at wake; a StartInterval
+        // job would simply skip it, and a WatchPaths or StartOnMount trigger is no schedule.
+        assertThat(plist.containsKey("StartCalendarInterval")).isTrue();
+        assertThat(plist.containsKey("StartInterval")).isFalse();
+        assertThat(plist.objectForKey("StartCalendarInterval")).isInstanceOf(NSDictionary.class);
+    }
+
+    @Test
     void doesNotRunAtLoadOrKeepAlive() {
         assertThat(((NSNumber) plist.objectForKey("RunAtLoad")).boolValue()).isFalse();
         assertThat(plist.containsKey("KeepAlive")).isFalse();
