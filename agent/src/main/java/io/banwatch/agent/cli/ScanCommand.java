@@ -135,12 +135,16 @@ final class ScanCommand implements Subcommand {
 
     /**
      * A plain scan only wants the configured profile; a settings file it may not read (it holds the
-     * enrollment secret, so it is root's) must not stop a normal user's scan.
+     * enrollment secret, so it is root's) must not stop a normal user's scan. A bad value is still an
+     * error: judging with another profile than the one configured would be a wrong answer.
      */
     private AgentConfig configForProfile(ParsedArgs args, PrintWriter err) {
         try {
             return ConfigOptions.load(env, args, Map.of());
         } catch (io.banwatch.agent.config.ConfigException e) {
+            if (!e.unreadable()) {
+                throw e;
+            }
             err.println("banwatch: warning: " + e.getMessage() + "; judging with " + AgentConfig.DEFAULT_PROFILE);
             err.flush();
             return null;

@@ -49,7 +49,7 @@ public final class AgentConfigLoader {
                 throw new ConfigException(configFile + ": no such file");
             }
         } catch (AccessDeniedException e) {
-            throw new ConfigException(configFile + ": permission denied (run as root or Administrator)");
+            throw ConfigException.unreadable(configFile + ": permission denied (run as root or Administrator)");
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException(configFile + ": cannot read: " + e.getMessage());
         }
@@ -61,8 +61,7 @@ public final class AgentConfigLoader {
         }
         Values v = new Values(file, configFile.toString(), env, flags);
         AgentConfig d = AgentConfig.defaults(paths);
-        return new AgentConfig(paths, url(v), v.get("enrollment.secret"),
-                v.getOr("profile", d.profile()), proxy(v), caFile(v), pins(v),
+        return new AgentConfig(paths, url(v), secret(v), profile(v), proxy(v), caFile(v), pins(v),
                 (int) v.number("spool.max-reports", d.spoolMaxReports(), 1, 100_000),
                 v.number("spool.max-bytes", d.spoolMaxBytes(), 1024 * 1024, 1L << 40),
                 level(v), (int) v.number("schedule.window-minutes", d.scheduleWindowMinutes(), 0, 24 * 60));
@@ -82,6 +81,32 @@ public final class AgentConfigLoader {
         } catch (URISyntaxException e) {
             throw v.bad("collector.url", "is not a URL: " + e.getMessage());
         }
+    }
+
+    /** The collector's minimum (its own {@code enrollment.secret} must be this long). */
+    static final int MIN_SECRET_LENGTH = 16;
+
+    /**
+     * Too short for the collector to have issued: a typo or a truncated paste, better said now than as
+     * a refused enrollment later. Blank is "not set" (the shipped agent.conf has an empty line for it).
+     */
+    private static String secret(Values v) {
+        String secret = v.get("enrollment.secret");
+        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+            // Never echo a secret, not even a wrong one.
+            throw v.bad("enrollment.secret", "must be at least " + MIN_SECRET_LENGTH + " characters (the collector's"
+                    + " minimum), not " + secret.length());
+        }
+        return secret;
+    }
+
+    private static String profile(Values v) {
+        String profile = v.getOr("profile", AgentConfig.DEFAULT_PROFILE);
+        if (!AgentConfig.PROFILES.contains(profile)) {
+            throw v.bad("profile", "must be " + String.join(", ", AgentConfig.PROFILES.stream().sorted().toList())
+                    .replaceFirst(", (?=[^,]*$)", " or ") + ", not '" + profile + "'");
+        }
+        return profile;
     }
 
     private static InetSocketAddress proxy(Values v) {

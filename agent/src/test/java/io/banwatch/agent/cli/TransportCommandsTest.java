@@ -130,4 +130,15 @@ class TransportCommandsTest {
         assertThat(r.err()).isEqualTo("banwatch: " + bad + ": collector.url must be an http:// or https:// URL with a host,"
                 + " not 'ftp://nope'\n");
     }
+
+    @Test
+    void aBadProfileInTheFileStopsEvenAPlainScan() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.conf"), "profile = eu-private\n");
+        vars.put("BANWATCH_CONFIG", bad.toString());
+        CliRun r = run("scan");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err()).isEqualTo("banwatch: " + bad + ": profile must be us-federal, us-federal-contractor or"
+                + " us-private, not 'eu-private'\n");
+        assertThat(r.out()).isEmpty();
+    }
 }

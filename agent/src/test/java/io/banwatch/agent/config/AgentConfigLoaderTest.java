@@ -105,10 +105,45 @@ class AgentConfigLoaderTest {
             "spool.max-bytes = 12 | spool.max-bytes must be between 1048576 and 1099511627776, not 12",
             "log.level = loud | log.level must be error, warn, info or debug, not 'loud'",
             "schedule.window-minutes = -5 | schedule.window-minutes must be between 0 and 1440, not -5",
+            "profile = eu-private | profile must be us-federal, us-federal-contractor or us-private, not 'eu-private'",
+            "profile = US-Federal | profile must be us-federal, us-federal-contractor or us-private, not 'US-Federal'",
+            "enrollment.secret = short | enrollment.secret must be at least 16 characters (the collector's minimum), not 5",
             "colector.url = https://typo.example | unknown key 'colector.url' (known keys: collector.url, enrollment.secret, log.level, profile, proxy, schedule.window-minutes, spool.max-bytes, spool.max-reports, tls.ca-file, tls.pin-sha256)",
     })
     void eachBadValueIsOneErrorNamingTheKeyAndFile(String line, String message) throws IOException {
         assertBad(line + "\n", message);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "BANWATCH_PROFILE | us-fed | profile must be us-federal, us-federal-contractor or us-private, not 'us-fed'",
+            "BANWATCH_ENROLLMENT_SECRET | 123456789012345 | enrollment.secret must be at least 16 characters (the collector's minimum), not 15",
+    })
+    void aBadProfileOrSecretFromTheEnvironmentNamesTheVariable(String variable, String value, String message) {
+        assertThatThrownBy(() -> AgentConfigLoader.load(paths(dir.resolve("absent.conf")), Map.of(variable, value),
+                Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable " + variable + ": " + message);
+    }
+
+    @Test
+    void theSecretIsNeverEchoedInItsError() throws IOException {
+        Path f = Files.writeString(dir.resolve("agent.conf"), "enrollment.secret = hunter2-abc\n");
+        assertThatThrownBy(() -> AgentConfigLoader.load(paths(f), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void aBlankSecretIsNotSetAsInTheShippedTemplate() throws IOException {
+        assertThat(load("enrollment.secret =\nprofile = us-federal\n").enrollmentSecret()).isNull();
+        assertThat(load("enrollment.secret = 0123456789abcdef\n").enrollmentSecret()).isEqualTo("0123456789abcdef");
+    }
+
+    @Test
+    void everyBuiltInProfileIsAcceptedAndTheListMatchesTheSeeds() throws IOException {
+        assertThat(AgentConfig.PROFILES).isEqualTo(io.banwatch.rules.RuleSet.builtIn().profiles());
+        for (String profile : AgentConfig.PROFILES) {
+            assertThat(load("profile = " + profile + "\n").profile()).isEqualTo(profile);
+        }
     }
 
     @Test
