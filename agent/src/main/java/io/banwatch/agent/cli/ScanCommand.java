@@ -69,8 +69,9 @@ final class ScanCommand implements Subcommand {
         Path rules = args.path("--rules");
         Path root = args.path("--root");
         Level failOn = args.level("--fail-on", Level.INFO);
+        // --set is checked like the file's values even when nothing else here needs the settings.
         AgentConfig config = send || scheduled ? ConfigOptions.load(env, args, Map.of())
-                : profile == null ? configForProfile(args, err) : null;
+                : profile == null || !args.all("--set").isEmpty() ? configForProfile(args, err) : null;
         if (profile == null) {
             profile = config == null ? AgentConfig.DEFAULT_PROFILE : config.profile();
         }
@@ -145,9 +146,10 @@ final class ScanCommand implements Subcommand {
             if (!e.unreadable()) {
                 throw e;
             }
-            err.println("banwatch: warning: " + e.getMessage() + "; judging with " + AgentConfig.DEFAULT_PROFILE);
+            AgentConfig withoutFile = ConfigOptions.loadWithoutFile(env, args, Map.of());
+            err.println("banwatch: warning: " + e.getMessage() + "; judging with " + withoutFile.profile());
             err.flush();
-            return null;
+            return withoutFile;
         }
     }
 }
