@@ -9,7 +9,6 @@ import io.banwatch.model.Host;
 import io.banwatch.rules.RuleSet;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +41,7 @@ final class EnrollCommand implements Subcommand {
 
     @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
-        Map<String, String> flags = new HashMap<>();
-        if (args.text("--secret") != null) {
-            flags.put("enrollment.secret", args.text("--secret"));
-        }
-        AgentConfig config = ConfigOptions.load(env, args, flags);
+        AgentConfig config = ConfigOptions.load(env, args, Map.of("enrollment.secret", "--secret"));
         FileLogging.enable(config.paths().logDir(), config.logLevel());
         Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
         Host host = env.collectors().live(RuleSet.builtIn()).collect().host();

@@ -5,6 +5,7 @@ import io.banwatch.model.Level;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,15 +22,18 @@ import java.util.stream.Collectors;
  */
 final class ParsedArgs {
     private final Map<String, String> values;
+    private final Map<String, List<String>> repeated;
 
-    private ParsedArgs(Map<String, String> values) {
+    private ParsedArgs(Map<String, String> values, Map<String, List<String>> repeated) {
         this.values = values;
+        this.repeated = repeated;
     }
 
     /** Parses {@code args} against {@code options}; {@code --help} and {@code --version} are left to the caller. */
     static ParsedArgs parse(List<Option> options, List<String> args) {
         Map<String, Option> byName = options.stream().collect(Collectors.toMap(Option::name, o -> o));
         Map<String, String> values = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("-") || arg.equals("-")) {
@@ -56,11 +60,19 @@ final class ParsedArgs {
             } else {
                 throw new UsageError("Missing required parameter for option '" + name + "' (" + option.label() + ")");
             }
-            if (values.put(name, value) != null && option.takesValue()) {
+            if (option.repeatable()) {
+                repeated.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+            if (values.put(name, value) != null && option.takesValue() && !option.repeatable()) {
                 throw new UsageError("Option '" + name + "' should be specified only once");
             }
         }
-        return new ParsedArgs(values);
+        return new ParsedArgs(values, repeated);
+    }
+
+    /** Every value of a repeatable option, in the order given; empty when absent. */
+    List<String> all(String name) {
+        return List.copyOf(repeated.getOrDefault(name, List.of()));
     }
 
     boolean flag(String name) {

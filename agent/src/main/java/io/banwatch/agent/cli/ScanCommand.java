@@ -69,8 +69,9 @@ final class ScanCommand implements Subcommand {
         Path rules = args.path("--rules");
         Path root = args.path("--root");
         Level failOn = args.level("--fail-on", Level.INFO);
+        // --set is checked like the file's values even when nothing else here needs the settings.
         AgentConfig config = send || scheduled ? ConfigOptions.load(env, args, Map.of())
-                : profile == null ? configForProfile(args, err) : null;
+                : profile == null || !args.all("--set").isEmpty() ? configForProfile(args, err) : null;
         if (profile == null) {
             profile = config == null ? AgentConfig.DEFAULT_PROFILE : config.profile();
         }
@@ -135,15 +136,20 @@ final class ScanCommand implements Subcommand {
 
     /**
      * A plain scan only wants the configured profile; a settings file it may not read (it holds the
-     * enrollment secret, so it is root's) must not stop a normal user's scan.
+     * enrollment secret, so it is root's) must not stop a normal user's scan. A bad value is still an
+     * error: judging with another profile than the one configured would be a wrong answer.
      */
     private AgentConfig configForProfile(ParsedArgs args, PrintWriter err) {
         try {
             return ConfigOptions.load(env, args, Map.of());
         } catch (io.banwatch.agent.config.ConfigException e) {
-            err.println("banwatch: warning: " + e.getMessage() + "; judging with " + AgentConfig.DEFAULT_PROFILE);
+            if (!e.unreadable()) {
+                throw e;
+            }
+            AgentConfig withoutFile = ConfigOptions.loadWithoutFile(env, args, Map.of());
+            err.println("banwatch: warning: " + e.getMessage() + "; judging with " + withoutFile.profile());
             err.flush();
-            return null;
+            return withoutFile;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The agent's settings.
@@ -25,6 +26,11 @@ public record AgentConfig(AgentPaths paths, URI collectorUrl, String enrollmentS
                           long spoolMaxBytes, String logLevel, int scheduleWindowMinutes) {
 
     public static final String DEFAULT_PROFILE = "us-private";
+    /**
+     * The built-in rule packs' profiles, the ones {@code profile} may name (a {@code --rules} pack's own
+     * profile is chosen with {@code scan --profile}). A test keeps this equal to the seeds.
+     */
+    public static final Set<String> PROFILES = Set.of("us-federal", "us-federal-contractor", "us-private");
 
     public AgentConfig {
         pinsSha256 = List.copyOf(pinsSha256);

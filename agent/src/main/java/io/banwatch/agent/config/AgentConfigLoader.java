@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +23,9 @@ import java.util.TreeSet;
 /**
  * Reads {@code agent.conf} (Java properties), then environment variables ({@code BANWATCH_} plus
  * the key in upper case with '.' and '-' as '_', e.g. {@code BANWATCH_COLLECTOR_URL}), then
- * command-line flags; each overrides the one before. A missing file is fine (defaults); a bad
- * value is one error naming the key and the file or variable it came from.
+ * command-line flags ({@code --set KEY=VALUE} and a command's own); each overrides the one before.
+ * A missing file is fine (defaults); a bad value is one error naming the key and the file,
+ * variable or flag it came from.
  */
 public final class AgentConfigLoader {
     public static final Set<String> KEYS = Set.of("collector.url", "enrollment.secret", "profile", "proxy",
@@ -34,14 +36,61 @@ public final class AgentConfigLoader {
     }
 
     /**
+     * Settings given on the command line, each with the flag that gave it (named in errors):
+     * {@code --set KEY=VALUE} for any key, and a command's own flags such as {@code --collector}.
+     */
+    public static final class Overrides {
+        private final Map<String, String> values = new HashMap<>();
+        private final Map<String, String> origins = new HashMap<>();
+
+        /** One key's value; a key given twice (by two flags, or one flag twice) is an error. */
+        public Overrides put(String key, String value, String origin) {
+            String before = origins.putIfAbsent(key, origin);
+            if (before != null) {
+                throw new ConfigException(origin + ": " + key + (before.equals(origin) ? " is given twice"
+                        : " is also given by " + before) + "; give it once");
+            }
+            values.put(key, value);
+            return this;
+        }
+
+        /** {@code --set KEY=VALUE} arguments: each must name a known key. */
+        public Overrides set(List<String> keyValues) {
+            for (String kv : keyValues) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new ConfigException("--set: '" + kv + "' is not KEY=VALUE (e.g. --set log.level=debug)");
+                }
+                String key = kv.substring(0, eq).strip();
+                if (!KEYS.contains(key)) {
+                    throw new ConfigException("--set: " + unknownKey(key));
+                }
+                put(key, kv.substring(eq + 1), "--set");
+            }
+            return this;
+        }
+
+        static Overrides of(Map<String, String> flags) {
+            Overrides o = new Overrides();
+            flags.forEach((key, value) -> o.put(key, value, "command line"));
+            return o;
+        }
+    }
+
+    /**
      * @param paths the OS's paths (the config file among them)
      * @param env   the environment
      * @param flags values from command-line flags, by key
      */
     public static AgentConfig load(AgentPaths paths, Map<String, String> env, Map<String, String> flags) {
+        return load(paths, env, Overrides.of(flags));
+    }
+
+    /** The same with flags that name where each value came from ({@code --set}, {@code --collector}). */
+    public static AgentConfig load(AgentPaths paths, Map<String, String> env, Overrides flags) {
         Properties file = new Properties();
         Path configFile = paths.configFile();
-        boolean explicit = env.containsKey("BANWATCH_CONFIG") || flags.containsKey("config");
+        boolean explicit = env.containsKey("BANWATCH_CONFIG") || flags.values.containsKey("config");
         try (Reader r = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
             file.load(r);
         } catch (NoSuchFileException e) {
@@ -49,23 +98,34 @@ public final class AgentConfigLoader {
                 throw new ConfigException(configFile + ": no such file");
             }
         } catch (AccessDeniedException e) {
-            throw new ConfigException(configFile + ": permission denied (run as root or Administrator)");
+            throw ConfigException.unreadable(configFile + ": permission denied (run as root or Administrator)");
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException(configFile + ": cannot read: " + e.getMessage());
         }
         Set<String> unknown = new TreeSet<>(file.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
-            throw new ConfigException(configFile + ": unknown key '" + unknown.iterator().next() + "' (known keys: "
-                    + String.join(", ", new TreeSet<>(KEYS)) + ")");
+            throw new ConfigException(configFile + ": " + unknownKey(unknown.iterator().next()));
         }
-        Values v = new Values(file, configFile.toString(), env, flags);
+        return build(paths, new Values(file, configFile.toString(), env, flags.values, flags.origins));
+    }
+
+    /** Environment and flags only, as if the settings file were absent (it exists but may not be read). */
+    public static AgentConfig loadWithoutFile(AgentPaths paths, Map<String, String> env, Overrides flags) {
+        return build(paths, new Values(new Properties(), paths.configFile().toString(), env, flags.values,
+                flags.origins));
+    }
+
+    private static AgentConfig build(AgentPaths paths, Values v) {
         AgentConfig d = AgentConfig.defaults(paths);
-        return new AgentConfig(paths, url(v), v.get("enrollment.secret"),
-                v.getOr("profile", d.profile()), proxy(v), caFile(v), pins(v),
+        return new AgentConfig(paths, url(v), secret(v), profile(v), proxy(v), caFile(v), pins(v),
                 (int) v.number("spool.max-reports", d.spoolMaxReports(), 1, 100_000),
                 v.number("spool.max-bytes", d.spoolMaxBytes(), 1024 * 1024, 1L << 40),
                 level(v), (int) v.number("schedule.window-minutes", d.scheduleWindowMinutes(), 0, 24 * 60));
+    }
+
+    private static String unknownKey(String key) {
+        return "unknown key '" + key + "' (known keys: " + String.join(", ", new TreeSet<>(KEYS)) + ")";
     }
 
     private static URI url(Values v) {
@@ -82,6 +142,32 @@ public final class AgentConfigLoader {
         } catch (URISyntaxException e) {
             throw v.bad("collector.url", "is not a URL: " + e.getMessage());
         }
+    }
+
+    /** The collector's minimum (its own {@code enrollment.secret} must be this long). */
+    static final int MIN_SECRET_LENGTH = 16;
+
+    /**
+     * Too short for the collector to have issued: a typo or a truncated paste, better said now than as
+     * a refused enrollment later. Blank is "not set" (the shipped agent.conf has an empty line for it).
+     */
+    private static String secret(Values v) {
+        String secret = v.get("enrollment.secret");
+        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+            // Never echo a secret, not even a wrong one.
+            throw v.bad("enrollment.secret", "must be at least " + MIN_SECRET_LENGTH + " characters (the collector's"
+                    + " minimum), not " + secret.length());
+        }
+        return secret;
+    }
+
+    private static String profile(Values v) {
+        String profile = v.getOr("profile", AgentConfig.DEFAULT_PROFILE);
+        if (!AgentConfig.PROFILES.contains(profile)) {
+            throw v.bad("profile", "must be " + String.join(", ", AgentConfig.PROFILES.stream().sorted().toList())
+                    .replaceFirst(", (?=[^,]*$)", " or ") + ", not '" + profile + "'");
+        }
+        return profile;
     }
 
     private static InetSocketAddress proxy(Values v) {
@@ -146,7 +232,8 @@ public final class AgentConfigLoader {
     }
 
     /** Looks a key up in flags, then environment, then the file, and knows where each came from. */
-    private record Values(Properties file, String fileName, Map<String, String> env, Map<String, String> flags) {
+    private record Values(Properties file, String fileName, Map<String, String> env, Map<String, String> flags,
+                          Map<String, String> flagOrigins) {
         String get(String key) {
             String value = flags.get(key);
             if (value == null) {
@@ -180,7 +267,7 @@ public final class AgentConfigLoader {
         }
 
         ConfigException bad(String key, String message) {
-            String origin = flags.containsKey(key) ? "command line"
+            String origin = flags.containsKey(key) ? flagOrigins.get(key)
                     : env.containsKey(envName(key)) ? "environment variable " + envName(key) : fileName;
             return new ConfigException(origin + ": " + key + " " + message);
         }

@@ -47,7 +47,8 @@ class BanwatchCliTest {
         String help = run.out();
         assertThat(help).startsWith("Usage: banwatch scan [OPTIONS]\n");
         assertThat(help).contains("      --as-of YYYY-MM-DD  Judge as on this date", "      --fail-on LEVEL ",
-                "      --config FILE ", "      --collector URL ", "  -h, --help ", "  -V, --version ",
+                "      --config FILE ", "      --collector URL ", "      --set KEY=VALUE ", "  -h, --help ",
+                "  -V, --version ",
                 "  0   no findings at or above --fail-on");
         assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
         // A wrapped description continues under its own column.

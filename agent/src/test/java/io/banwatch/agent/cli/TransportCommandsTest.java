@@ -130,4 +130,49 @@ class TransportCommandsTest {
         assertThat(r.err()).isEqualTo("banwatch: " + bad + ": collector.url must be an http:// or https:// URL with a host,"
                 + " not 'ftp://nope'\n");
     }
+
+    @Test
+    void aBadProfileInTheFileStopsEvenAPlainScan() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.conf"), "profile = eu-private\n");
+        vars.put("BANWATCH_CONFIG", bad.toString());
+        CliRun r = run("scan");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err()).isEqualTo("banwatch: " + bad + ": profile must be us-federal, us-federal-contractor or"
+                + " us-private, not 'eu-private'\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void setOverridesTheEnvironmentWhichOverridesTheFile() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(run("status", "--json").out()).path("profile").asText()).isEqualTo("us-federal");
+        vars.put("BANWATCH_PROFILE", "us-federal-contractor");
+        assertThat(json.readTree(run("status", "--json").out()).path("profile").asText())
+                .isEqualTo("us-federal-contractor");
+        CliRun set = run("status", "--json", "--set", "profile=us-private", "--set=log.level=debug");
+        assertThat(set.exitCode()).isEqualTo(ExitCode.CLEAN);
+        assertThat(json.readTree(set.out()).path("profile").asText()).isEqualTo("us-private");
+        // A scan judges with it too.
+        assertThat(run("scan", "--set", "profile=us-private").out()).contains("Profile    us-private");
+    }
+
+    @Test
+    void aBadSetIsOneLineNamingKeyAndSetOnEveryCommand() {
+        for (String command : new String[] {"enroll", "scan", "send", "status"}) {
+            CliRun value = run(command, "--set", "spool.max-reports=lots");
+            assertThat(value.exitCode()).as(command).isEqualTo(ExitCode.ERROR);
+            assertThat(value.err()).as(command)
+                    .isEqualTo("banwatch: --set: spool.max-reports must be a whole number, not 'lots'\n");
+            CliRun key = run(command, "--set", "spool.max-report=5");
+            assertThat(key.exitCode()).as(command).isEqualTo(ExitCode.ERROR);
+            assertThat(key.err()).as(command).startsWith("banwatch: --set: unknown key 'spool.max-report' (known keys: ")
+                    .endsWith(")\n").hasLineCount(1);
+        }
+        assertThat(run("scan", "--profile", "us-private", "--set", "profile=eu-private").err())
+                .as("checked even when --profile wins").isEqualTo("banwatch: --set: profile must be us-federal,"
+                        + " us-federal-contractor or us-private, not 'eu-private'\n");
+        assertThat(run("enroll", "--secret", "fleet-secret-0123456789", "--set", "enrollment.secret=another-secret-0123")
+                .err()).isEqualTo("banwatch: --set: enrollment.secret is also given by --secret; give it once\n");
+        assertThat(collector.received()).isEmpty();
+    }
 }

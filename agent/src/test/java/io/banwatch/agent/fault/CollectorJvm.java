@@ -70,6 +70,21 @@ final class CollectorJvm implements AutoCloseable {
         throw new IllegalStateException("the collector did not become healthy in " + limit);
     }
 
+    /**
+     * How many reports the collector has stored so far, read from its database while it runs (SQLite in
+     * WAL mode lets a reader in beside the writer); -1 while the database cannot be read yet.
+     */
+    int storedCount() {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("banwatch.db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM reports")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     /** The report ids the collector stored, read from its database file. */
     Set<String> storedReportIds() throws SQLException {
         Set<String> ids = new HashSet<>();

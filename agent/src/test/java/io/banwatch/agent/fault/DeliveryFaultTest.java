@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,12 @@ class DeliveryFaultTest {
         }
     }
 
+    /**
+     * The agent's JVM is killed with SIGKILL in the middle of sending, several times, then runs to the
+     * end. Each kill waits until the collector's stored count has grown since that agent started (so
+     * the agent is inside its sending loop, not still starting), then lands a random moment later.
+     * After every kill each report is stored, still spooled, or both; never neither, never twice.
+     */
     @Test
     void agentKilledWhileSendingAndRestarted() throws Exception {
         try (CollectorJvm collector = new CollectorJvm(dir.resolve("collector")).start();
@@ -156,22 +163,56 @@ class DeliveryFaultTest {
             Map<String, String> env = Map.of("BANWATCH_CONFIG", agent.paths().configFile().toString(),
                     "BANWATCH_STATE_DIR", agent.paths().stateDir().toString(), "BANWATCH_LOG_DIR",
                     agent.paths().logDir().toString());
-            int kills = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(80);
+            List<int[]> kills = new ArrayList<>();
             for (int round = 0; round < 8 && !spool(agent).pending().isEmpty(); round++) {
+                int before = storedNow(collector);
                 Process p = JavaProcess.start("io.banwatch.agent.Main", List.of("send"), env, dir.resolve("agent.log"));
-                Thread.sleep(600 + random.nextInt(900));
-                if (p.isAlive()) {
-                    JavaProcess.kill(p);
-                    kills++;
+                int now = before;
+                while (p.isAlive() && now <= before && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    now = collector.storedCount();
                 }
+                if (!p.isAlive()) {
+                    break; // it sent the rest before it could be caught; the final run checks the outcome
+                }
+                if (now <= before) {
+                    JavaProcess.kill(p);
+                    throw new AssertionError("round " + round + ": the agent stored nothing within the time limit");
+                }
+                Thread.sleep(random.nextInt(150));
+                JavaProcess.kill(p);
+                Set<String> stored = collector.storedReportIds();
+                Set<String> spooled = spooledIds(agent);
+                System.out.printf("[fault] kill %d while sending: collector holds %d distinct reports, %d left in the"
+                        + " spool%n", kills.size() + 1, stored.size(), spooled.size());
+                Set<String> either = new HashSet<>(stored);
+                either.addAll(spooled);
+                assertThat(either).as("kill %d: every report stored or still spooled", kills.size() + 1).isEqualTo(sent);
+                kills.add(new int[] {stored.size(), spooled.size()});
             }
             Process last = JavaProcess.start("io.banwatch.agent.Main", List.of("send"), env, dir.resolve("agent.log"));
-            assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(last.waitFor(80, TimeUnit.SECONDS)).isTrue();
             assertThat(last.exitValue()).isZero();
-            System.out.printf("[fault] agent JVM killed with SIGKILL %d times while sending%n", kills);
-            assertThat(kills).isGreaterThan(2);
+            long midSend = kills.stream().filter(k -> k[0] > 0 && k[0] < N).count();
+            System.out.printf("[fault] agent JVM killed with SIGKILL %d times while sending (%d with 0 < stored < %d)%n",
+                    kills.size(), midSend, N);
+            assertThat(kills.size()).isGreaterThan(2);
+            assertThat(midSend).as("kills that landed with some but not all reports stored").isGreaterThan(2);
             assertExactly("agent killed (kill -9) and restarted", sent, collector, agent);
         }
+    }
+
+    /** The collector's stored count, waiting out a moment when its database is busy. */
+    private static int storedNow(CollectorJvm collector) throws InterruptedException {
+        for (int i = 0; i < 250; i++) {
+            int n = collector.storedCount();
+            if (n >= 0) {
+                return n;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("cannot read the collector's database");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,7 @@ class SpoolFlusherTest {
     private final ScriptedCollector collector = new ScriptedCollector();
     private final List<Long> waits = new ArrayList<>();
     private final Instant t0 = Instant.parse("2026-11-24T03:00:00Z");
+    private MovingClock clock;
 
     @AfterEach
     void stop() {
@@ -34,9 +36,13 @@ class SpoolFlusherTest {
 
     /** A flusher whose waits are recorded, not slept; its clock advances by each wait. */
     private SpoolFlusher flusher(Spool spool, Duration budget) {
-        MovingClock clock = new MovingClock(t0);
+        return flusher(spool, budget, new Random(7));
+    }
+
+    private SpoolFlusher flusher(Spool spool, Duration budget, RandomGenerator random) {
+        clock = new MovingClock(t0);
         CollectorClient client = new CollectorClient(HttpClient.newHttpClient(), collector.url(), clock, "test");
-        return new SpoolFlusher(spool, client, new Backoff(1_000, 60_000), new Random(7), millis -> {
+        return new SpoolFlusher(spool, client, new Backoff(1_000, 60_000), random, millis -> {
             waits.add(millis);
             clock.advance(millis);
         }, clock, budget);
@@ -134,6 +140,49 @@ class SpoolFlusherTest {
         SpoolFlusher.Result r = flusher(spoolWith(1, 0), Duration.ofMinutes(5)).flush("t");
         assertThat(r.complete()).isTrue();
         assertThat(waits).containsExactly(7_000L, 2_000L);
+    }
+
+    @Test
+    void retriesARequestTimeout408() {
+        collector.then(ScriptedCollector.Answer.of(408), ScriptedCollector.Answer.of(408));
+        Spool spool = spoolWith(2, 0);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(5), new BackoffTest.Extreme(true)).flush("t");
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(2, 0, 0, null, false));
+        assertThat(waits).containsExactly(2_000L, 4_000L);
+        assertThat(collector.authorizations).hasSize(4);
+        assertThat(collector.receivedReports).hasSize(2);
+        assertThat(spool.pending()).isEmpty();
+    }
+
+    @Test
+    void theWaitsAreTheBackoffsJitteredDrawsAndRestartForEachReport() {
+        collector.then(ScriptedCollector.Answer.of(500), ScriptedCollector.Answer.of(502), ScriptedCollector.Answer.of(500),
+                ScriptedCollector.Answer.of(201), ScriptedCollector.Answer.of(503));
+        BackoffTest.Extreme top = new BackoffTest.Extreme(true);
+        assertThat(flusher(spoolWith(2, 0), Duration.ofMinutes(5), top).flush("t").complete()).isTrue();
+        // 1 s doubling per failure of the same report; the next report starts again from the first step.
+        assertThat(waits).containsExactly(2_000L, 4_000L, 8_000L, 2_000L);
+        waits.clear();
+        collector.then(ScriptedCollector.Answer.of(500), ScriptedCollector.Answer.of(500));
+        assertThat(flusher(spoolWith(1, 0), Duration.ofMinutes(5), new BackoffTest.Extreme(false)).flush("t")
+                .complete()).isTrue();
+        assertThat(waits).containsExactly(0L, 0L);
+    }
+
+    @Test
+    void retryAfterWinsOverTheBackoffButNeverBeyondItsCap() {
+        String inThirtySeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(t0.plusSeconds(30).atZone(ZoneOffset.UTC));
+        collector.then(new ScriptedCollector.Answer(503, Map.of("Retry-After", inThirtySeconds), "{}"),
+                new ScriptedCollector.Answer(503, Map.of("Retry-After", "3600"), "{}"),
+                new ScriptedCollector.Answer(429, Map.of("Retry-After", "0"), "{}"),
+                new ScriptedCollector.Answer(503, Map.of("Retry-After", "soon"), "{}"));
+        // The largest draw each time, so any wait below the backoff's ceiling came from Retry-After.
+        SpoolFlusher.Result r = flusher(spoolWith(1, 0), Duration.ofMinutes(10), new BackoffTest.Extreme(true)).flush("t");
+        assertThat(r.complete()).isTrue();
+        // An HTTP date counts from the (injected) clock; an hour is cut to the 60 s cap; 0 means now;
+        // an unreadable value falls back to the backoff (fourth failure: 16 s).
+        assertThat(waits).containsExactly(30_000L, 60_000L, 0L, 16_000L);
     }
 
     @Test

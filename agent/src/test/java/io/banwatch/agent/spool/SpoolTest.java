@@ -1,9 +1,14 @@
 package io.banwatch.agent.spool;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.banwatch.agent.send.TestReports;
 import io.banwatch.model.ScanReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,6 +95,68 @@ class SpoolTest {
             spool.add(TestReports.report(t0.plusSeconds(i), true));
         }
         assertThat(spool.pending()).hasSize(4).allMatch(SpooledReport::hasFindings);
+    }
+
+    /** Runs {@code body} and returns the Spool's log events from it. */
+    private static List<ILoggingEvent> logOf(Runnable body) {
+        Logger logger = (Logger) LoggerFactory.getLogger(Spool.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Level before = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(appender);
+        try {
+            body.run();
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(before);
+        }
+        return appender.list;
+    }
+
+    @Test
+    void droppingTheOldestReportWithoutFindingsIsWarnedAbout() {
+        Spool spool = new Spool(dir, 3, 1 << 30);
+        ScanReport clean1 = TestReports.report(t0, false);
+        ScanReport finding1 = TestReports.report(t0.plusSeconds(1), true);
+        ScanReport clean2 = TestReports.report(t0.plusSeconds(2), false);
+        ScanReport clean3 = TestReports.report(t0.plusSeconds(3), false);
+        List<ILoggingEvent> log = logOf(() -> List.of(clean1, finding1, clean2, clean3).forEach(spool::add));
+        assertThat(log).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getFormattedMessage()).matches("spool full \\(4 reports, limit 3; \\d+ bytes, limit 1073741824\\):"
+                    + " dropped the oldest report without findings, " + clean1.reportId());
+        });
+        assertThat(spool.pending()).extracting(SpooledReport::reportId)
+                .containsExactly(finding1.reportId(), clean2.reportId(), clean3.reportId());
+    }
+
+    @Test
+    void whenEveryReportHasFindingsNothingIsDroppedAndTheOverflowIsWarnedAbout() {
+        Spool spool = new Spool(dir, 2, 1 << 30);
+        List<ScanReport> reports = List.of(TestReports.report(t0, true), TestReports.report(t0.plusSeconds(1), true),
+                TestReports.report(t0.plusSeconds(2), true), TestReports.report(t0.plusSeconds(3), true));
+        List<ILoggingEvent> log = logOf(() -> reports.forEach(spool::add));
+        assertThat(log).extracting(ILoggingEvent::getLevel).containsOnly(Level.WARN);
+        assertThat(log).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
+                .allSatisfy(m -> assertThat(m).doesNotContain("dropped"))
+                .satisfiesExactly(
+                        m -> assertThat(m).matches("spool over its limit with 3 reports \\(\\d+ bytes\\); the rest hold"
+                                + " findings and are kept"),
+                        m -> assertThat(m).matches("spool over its limit with 4 reports \\(\\d+ bytes\\); the rest hold"
+                                + " findings and are kept"));
+        assertThat(spool.pending()).extracting(SpooledReport::reportId)
+                .containsExactlyElementsOf(reports.stream().map(ScanReport::reportId).toList());
+    }
+
+    @Test
+    void withinItsLimitsTheSpoolSaysNothing() {
+        Spool spool = new Spool(dir, 3, 1 << 30);
+        assertThat(logOf(() -> {
+            for (int i = 0; i < 3; i++) {
+                spool.add(TestReports.report(t0.plusSeconds(i), false));
+            }
+        })).isEmpty();
     }
 
     @Test
