@@ -32,4 +32,9 @@ public record SecurityProduct(String vendor, String product, String version, Str
         return evidence.stream().anyMatch(e -> e.kind() == EvidenceKind.PROCESS
                 || e.kind() == EvidenceKind.SECURITY_CENTER);
     }
+
+    /** Installed, not just leftovers: some evidence (a package, a receipt, a process) proves an install. */
+    public boolean installed() {
+        return evidence.stream().anyMatch(e -> e.kind().presence() == Presence.INSTALLED);
+    }
 }

@@ -2,6 +2,7 @@ package io.banwatch.rules;
 
 import io.banwatch.model.Citation;
 import io.banwatch.model.Evidence;
+import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.Level;
@@ -149,8 +150,9 @@ public final class RuleEngine {
         if (notice.condition() == Notice.Condition.UNPROTECTED_AFTER_REMOVAL) {
             boolean onlyRemnants = !packFindings.isEmpty()
                     && packFindings.stream().allMatch(f -> f.presence() == Presence.REMNANT);
+            boolean processesSeen = traces.stream().anyMatch(t -> t.evidence().kind() == EvidenceKind.PROCESS);
             boolean protectedByOther = products.stream()
-                    .anyMatch(p -> !p.vendor().equalsIgnoreCase(pack.vendor()) && p.active());
+                    .anyMatch(p -> !p.vendor().equalsIgnoreCase(pack.vendor()) && protects(p, processesSeen));
             if (!onlyRemnants || protectedByOther) {
                 return null;
             }
@@ -178,6 +180,16 @@ public final class RuleEngine {
         return new Finding(pack.id() + ":" + notice.id(), notice.level(), profile, notice.vendor(), notice.name(),
                 presence, notice.milestone() == null ? null : notice.milestone().id(), null, null, message, citation,
                 List.copyOf(new java.util.LinkedHashSet<>(evidence)));
+    }
+
+    /**
+     * Whether a product counts as protection. Every collector lists all running programs, so an
+     * inventory without a single process is one whose programs could not be seen (an offline
+     * image, or a failed process source): there an installed product that no one reported as off
+     * may well be running, and calling the host unprotected would be a guess, not a finding.
+     */
+    private static boolean protects(SecurityProduct p, boolean processesSeen) {
+        return p.active() || (!processesSeen && p.enabled() == null && p.installed());
     }
 
     private static Finding judge(RulePack pack, ProfileRule rule, ProductRule product, Map<Evidence, Presence> traces,

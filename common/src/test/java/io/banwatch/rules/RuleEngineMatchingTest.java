@@ -69,6 +69,33 @@ class RuleEngineMatchingTest {
     }
 
     @Test
+    void whereNoProcessCouldBeSeenAnInstalledProductCountsAsProtection() {
+        List<Evidence> leftovers = List.of(Evidence.of(EvidenceKind.SYSTEMD_UNIT, "systemd", "kesl.service"));
+        List<Software> clamav = List.of(Samples.deb("clamav-daemon", "1.0.7", "ClamAV Team"));
+        // An offline image: no process at all was listed, so clamd may well run when the image boots.
+        assertThat(all(Samples.linuxHost(), clamav, leftovers, List.of())).extracting(Finding::ruleId)
+                .containsExactly("kaspersky-us:kesl");
+        // A live scan that saw other programs but no clamd: installed, yet not protecting.
+        List<Evidence> live = List.of(leftovers.get(0), Evidence.of(EvidenceKind.PROCESS, "proc", "sshd"));
+        assertThat(all(Samples.linuxHost(), clamav, live, List.of())).extracting(Finding::ruleId)
+                .containsExactly("kaspersky-us:kesl", UNPROTECTED);
+        // Leftovers of another product are no protection, offline or not.
+        assertThat(all(Samples.linuxHost(), List.of(), List.of(leftovers.get(0),
+                Evidence.of(EvidenceKind.PATH, "path", "/opt/CrowdStrike")), List.of()))
+                .extracting(Finding::ruleId).containsExactly("kaspersky-us:kesl", UNPROTECTED);
+    }
+
+    @Test
+    void aProductTheOsReportsAsOffIsNoProtectionEvenWhereNoProcessCouldBeSeen() {
+        SecurityProduct defenderOff = new SecurityProduct("Microsoft", "Windows Defender", null, "antivirus", false, true,
+                null, List.of(new Evidence(EvidenceKind.SECURITY_CENTER, "wsc-antivirus", "Windows Defender", null, "393472")));
+        assertThat(defenderOff.installed()).isTrue();
+        assertThat(all(Samples.host("windows"), List.of(), List.of(new Evidence(EvidenceKind.DRIVER, "windows-drivers",
+                "klif", null, "Stopped")), List.of(defenderOff))).extracting(Finding::ruleId)
+                .containsExactly("kaspersky-us:kaspersky-other", UNPROTECTED);
+    }
+
+    @Test
     void ultraAvIsAnInformationalFindingPointingAtTheSeptember2024Handover() {
         Software ultra = Samples.app("UltraAV", "Pango Inc.", "windows-uninstall");
         List<Finding> findings = all(Samples.host("windows"), List.of(ultra), List.of(), List.of());

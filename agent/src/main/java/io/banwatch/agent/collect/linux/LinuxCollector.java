@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * modules and known install paths.
  *
  * <p>Given a root other than the running system ({@code banwatch scan --root DIR}) it reads only
- * files under that root: no /proc, no processes, and rpm is asked with {@code --root}.
+ * files under that root: no /proc, no processes, and rpm is asked with {@code --root}; kernel
+ * modules come from the out-of-tree module files under {@code lib/modules} instead of /proc/modules.
  */
 public final class LinuxCollector implements Collector {
     private static final Duration RPM_TIMEOUT = Duration.ofSeconds(60);
@@ -73,6 +74,9 @@ public final class LinuxCollector implements Collector {
             if (Files.exists(modules)) {
                 ctx.source("proc-modules", c -> c.observations(KernelModules.parse(readText(modules))));
             }
+        } else {
+            // An image's loaded modules are unknowable; the vendor modules it ships are not.
+            ctx.source(ModuleFiles.SOURCE, c -> c.observations(unchecked(() -> ModuleFiles.read(root))));
         }
         // Probe only what the folder listing above did not already record.
         ctx.source("paths", c -> {

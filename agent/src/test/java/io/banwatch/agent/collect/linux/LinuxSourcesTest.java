@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The small Linux sources: rpm output, os-release, /proc/modules, /proc, unit directories. */
+/** The small Linux sources: rpm output, os-release, /proc/modules, module files, /proc, unit directories. */
 class LinuxSourcesTest {
     @TempDir
     Path root;
@@ -92,6 +92,51 @@ class LinuxSourcesTest {
     @Test
     void aRootWithoutUnitDirectoriesHasNoUnits() throws IOException {
         assertThat(SystemdUnits.read(root)).isEmpty();
+    }
+
+    @Test
+    void namesModuleFilesAsTheKernelNamesThem() {
+        assertThat(ModuleFiles.moduleName("kav4fs_oas.ko")).isEqualTo("kav4fs_oas");
+        assertThat(ModuleFiles.moduleName("kav4fs-oas.ko.xz")).isEqualTo("kav4fs_oas");
+        assertThat(ModuleFiles.moduleName("redirfs.ko.zst")).isEqualTo("redirfs");
+        assertThat(ModuleFiles.moduleName("ext4.ko.gz")).isEqualTo("ext4");
+        assertThat(ModuleFiles.moduleName("modules.dep")).isNull();
+        assertThat(ModuleFiles.moduleName(".ko")).isNull();
+        assertThat(ModuleFiles.moduleName("notes.ko.txt")).isNull();
+    }
+
+    @Test
+    void readsOnlyTheOutOfTreeLinesOfModulesDep() throws IOException {
+        Path kernel = Fixtures.mkdirs(root, "lib/modules/6.1.0-18-amd64");
+        Fixtures.write(root, "lib/modules/6.1.0-18-amd64/modules.dep", Fixtures.text("linux/modules.dep-debian12-kav4fs.txt")
+                + "/lib/modules/6.1.0-18-amd64/extra/old-style.ko:\n/lib/modules/6.1.0-18-amd64/kernel/fs/old.ko:\n");
+        assertThat(ModuleFiles.fromModulesDep(kernel))
+                .containsExactly("misc/redirfs.ko", "misc/kav4fs_oas.ko", "extra/old-style.ko");
+        assertThat(ModuleFiles.fromModulesDep(root)).isEmpty();
+    }
+
+    @Test
+    void anImagesOutOfTreeModulesAreFoundOnDiskWithoutFollowingLinks() throws IOException {
+        // A RHEL-style image: compressed modules, no modules.dep, weak-updates linking to the host's tree.
+        String el9 = "lib/modules/5.14.0-427.13.1.el9_4.x86_64/";
+        Fixtures.write(root, el9 + "extra/kaspersky/kav4fs_oas.ko.xz", "xz");
+        Fixtures.write(root, el9 + "kernel/fs/ext4/ext4.ko.xz", "xz");
+        Fixtures.mkdirs(root, "lib/modules/5.14.0-362.el9.x86_64/weak-updates/kaspersky");
+        Files.createSymbolicLink(root.resolve("lib/modules/5.14.0-362.el9.x86_64/weak-updates/kaspersky/kav4fs_oas.ko.xz"),
+                Path.of("/lib/modules/5.14.0-427.13.1.el9_4.x86_64/extra/kaspersky/kav4fs_oas.ko.xz"));
+        // Merged /usr: the same tree seen twice is read once.
+        Files.createDirectories(root.resolve("usr"));
+        Files.createSymbolicLink(root.resolve("usr/lib"), Path.of("../lib"));
+
+        assertThat(ModuleFiles.read(root)).extracting(Evidence::kind, Evidence::name, Evidence::location, Evidence::detail)
+                .containsExactly(
+                        tuple(EvidenceKind.KERNEL_MODULE, "kav4fs_oas",
+                                "/lib/modules/5.14.0-362.el9.x86_64/weak-updates/kaspersky/kav4fs_oas.ko.xz",
+                                "kernel=5.14.0-362.el9.x86_64"),
+                        tuple(EvidenceKind.KERNEL_MODULE, "kav4fs_oas",
+                                "/lib/modules/5.14.0-427.13.1.el9_4.x86_64/extra/kaspersky/kav4fs_oas.ko.xz",
+                                "kernel=5.14.0-427.13.1.el9_4.x86_64"));
+        assertThat(ModuleFiles.read(Fixtures.mkdirs(root, "empty"))).isEmpty();
     }
 
     private void proc(int pid, String cmdline, String comm) {
