@@ -22,8 +22,24 @@ class LiteralHintTest {
     }
 
     @Test
+    void derivesOneLiteralPerAlternativeOfALeadingGroup() {
+        assertThat(LiteralHint.of("^(mcafee|trellix) (endpoint|agent)"))
+                .isEqualTo(new LiteralHint(List.of("mcafee", "trellix"), List.of(true, true)));
+        assertThat(LiteralHint.of("^(avp(\\.kes.*|[0-9.]*)|kavfs)$"))
+                .isEqualTo(new LiteralHint(List.of("avp", "kavfs"), List.of(true, true)));
+        assertThat(LiteralHint.of("^(klif|klkbdflt2?)$"))
+                .isEqualTo(new LiteralHint(List.of("klif", "klkbdflt"), List.of(true, true)));
+        assertThat(LiteralHint.of("\\b(clamav|(clamwin|clamtk))|sophos"))
+                .isEqualTo(new LiteralHint(List.of("clamav", "clamwin", "clamtk", "sophos"), List.of(false, false, false, false)));
+    }
+
+    @Test
     void givesNoHintWhereALiteralIsNotCertain() {
-        assertThat(LiteralHint.of("^(mcafee|trellix) (endpoint|agent)")).isNull();
+        assertThat(LiteralHint.of("^(mcafee|trellix)? agent")).isNull();
+        assertThat(LiteralHint.of("^(mcafee|trellix)* agent")).isNull();
+        assertThat(LiteralHint.of("^(av|trellix) agent")).isNull();
+        assertThat(LiteralHint.of("^(mcafee|^trellix)")).isNull();
+        assertThat(LiteralHint.of("^(mcafee|trellix")).isNull();
         assertThat(LiteralHint.of("^av?p")).isNull();
         assertThat(LiteralHint.of("^kl[a-z]+|^avp")).isNull();
         assertThat(LiteralHint.of("(?i)kaspersky")).isNull();
@@ -45,7 +61,10 @@ class LiteralHintTest {
                 "Kaspersky Security 11.0.1 for Windows Server", "Агент администрирования Kaspersky Security Center",
                 "Norton 360", "Avast Free Antivirus", "AVG AntiVirus FREE", "Malwarebytes version 4.6",
                 "Trend Micro Apex One Security Agent", "Symantec Endpoint Protection", "Microsoft Defender",
-                "SentinelOne Extensions", "Kaspa Wallet", "KasperTech Tools", "bash", "Pango Inc.");
+                "SentinelOne Extensions", "Kaspa Wallet", "KasperTech Tools", "bash", "Pango Inc.",
+                "Kaspersky Security Center 14 Network Agent", "Kaspersky Security Center", "ClamWin Free Antivirus",
+                "klif", "klkbdflt2", "klupd_klif_arkmon", "Windows Defender", "avp", "kavfs", "ksde4.0",
+                "McAfee VirusScan Enterprise", "Trellix Endpoint Security", "Kaspersky Антивирус");
         int withHint = 0;
         for (Signal s : signals) {
             if (s.pattern() == null) {
