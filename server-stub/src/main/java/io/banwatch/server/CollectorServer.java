@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +81,7 @@ public final class CollectorServer implements AutoCloseable {
             rules = rules.withPackFile(config.rulesFile());
         }
         Evaluator evaluator = new Evaluator(rules, clock, config.profile());
+        KeyStore tlsKeys = config.tls() == null ? null : Routes.tlsKeyStore(config.tls());
         Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize(),
                 config.connectTimeout());
         try {
@@ -103,7 +105,7 @@ public final class CollectorServer implements AutoCloseable {
                     db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
             DashboardHandlers dashboard = new DashboardHandlers(access, tokens, queries, rules.profiles(),
                     config.tls() != null);
-            Javalin app = Routes.app(config, api, dashboard);
+            Javalin app = Routes.app(config, tlsKeys, api, dashboard);
             PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention())),
                     new JobLease(db, "collector-" + UUID.randomUUID()), clock);
             return new CollectorServer(config, db, tokens, writer, alerts, jobs, app, secret, adminFile);
