@@ -140,6 +140,11 @@ public final class CollectorServer implements AutoCloseable {
         return tokens;
     }
 
+    /** The collector's own connection pool (tests check what its connections are set to). */
+    public Database database() {
+        return db;
+    }
+
     public String enrollmentSecret() {
         return enrollmentSecret;
     }
