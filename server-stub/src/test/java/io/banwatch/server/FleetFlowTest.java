@@ -156,4 +156,16 @@ class FleetFlowTest {
             assertThat(csv.lines().skip(1)).noneMatch(l -> l.contains(",=") || l.contains(",\"="));
         }
     }
+
+    @Test
+    void findingsCsvNeutralisesAFormulaHostname() {
+        try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
+            String t = c.enroll("host-x", "ws-x");
+            Host evil = Reports.host("host-x", "@SUM(1+1)*cmd|' /C calc'!A0");
+            c.post("/api/v1/reports", t, Reports.json(Reports.report(evil, Reports.withKesl(), clock.instant())), null);
+            List<String> lines = c.get("/api/v1/export/findings.csv", c.viewer()).body().lines().toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(1)).startsWith("host-x,'@SUM(1+1)*cmd|' /C calc'!A0,VIOLATION,");
+        }
+    }
 }
