@@ -3,7 +3,6 @@ package io.banwatch.server;
 import io.banwatch.rules.RuleSet;
 import io.banwatch.server.alerts.AlertDispatcher;
 import io.banwatch.server.alerts.AlertPolicy;
-import io.banwatch.retry.Backoff;
 import io.banwatch.server.api.ApiHandlers;
 import io.banwatch.server.api.FleetQueries;
 import io.banwatch.server.auth.Enrollment;
@@ -95,8 +94,7 @@ public final class CollectorServer implements AutoCloseable {
                     config.ingestBatch(), metrics);
             AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
                     : new AlertDispatcher(db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                    config.webhookUrl(), config.webhookFormat(), clock, metrics, new Backoff(2_000, 3_600_000),
-                    new Random());
+                    config.webhookUrl(), config.webhookFormat(), clock, metrics, new Random());
             IngestService ingest = new IngestService(evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
                     config.maxReportBytes(), config.storeRawReports());
             FleetQueries queries = new FleetQueries(db, clock, config.staleDays(), rules.milestones());
