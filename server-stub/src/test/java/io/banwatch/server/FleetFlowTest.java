@@ -115,6 +115,9 @@ class FleetFlowTest {
             JsonNode stale = json.readTree(c.get("/api/v1/hosts?stale=1", viewer).body());
             assertThat(stale.path("total").asLong()).isEqualTo(1);
             assertThat(stale.path("items").get(0).path("hostId").asText()).isEqualTo("host-00");
+            JsonNode summary = json.readTree(c.get("/api/v1/summary", viewer).body());
+            assertThat(summary.path("stale").asLong()).isEqualTo(1);
+            assertThat(summary.path("staleDays").asLong()).isEqualTo(7);
             JsonNode search = json.readTree(c.get("/api/v1/hosts?q=WS-1", viewer).body());
             assertThat(search.path("total").asLong()).isEqualTo(3);
             assertThat(c.get("/api/v1/hosts?level=severe", viewer).statusCode()).isEqualTo(400);
