@@ -82,7 +82,7 @@ public final class CollectorServer implements AutoCloseable {
         Evaluator evaluator = new Evaluator(rules, clock, config.profile());
         KeyStore tlsKeys = config.tls() == null ? null : Routes.tlsKeyStore(config.tls());
         Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize(),
-                config.connectTimeout());
+                config.connectTimeout(), config.queryTimeout());
         try {
             Secrets secrets = new Secrets(new SecureRandom());
             TokenStore tokens = new TokenStore(db, secrets, clock);

@@ -9,11 +9,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP forwarder that a test can cut, as a network failure would cut a collector off
  * its database, and restore. While cut, open connections are closed and new ones are closed as
- * soon as they are accepted.
+ * soon as they are accepted. It can also black-hole traffic (connections stay open, bytes
+ * vanish) and drop every n-th connection just as the answer comes back (the request arrived,
+ * the client never hears the reply).
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -21,6 +24,10 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile boolean blackHole;
+    private volatile int dropEvery;
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
 
     TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -49,6 +56,22 @@ final class TcpProxy implements AutoCloseable {
 
     void restore() {
         cut = false;
+        blackHole = false;
+    }
+
+    /** From now on, bytes in either direction are read and thrown away; nothing is closed. */
+    void blackHole() {
+        blackHole = true;
+    }
+
+    /** Every {@code n}-th new connection is closed when the target first answers on it (0: none). */
+    void dropAnswerOfEvery(int n) {
+        dropEvery = n;
+    }
+
+    /** How many connections were dropped by {@link #dropAnswerOfEvery}. */
+    int dropped() {
+        return dropped.get();
     }
 
     private void accept() {
@@ -62,20 +85,29 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                int n = dropEvery;
+                boolean doomed = n > 0 && accepted.incrementAndGet() % n == 0;
+                pump(client, upstream, false);
+                pump(upstream, client, doomed);
             } catch (IOException e) {
                 // server closed, or the target refused: the client sees its connection drop
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean dropAtFirstByte) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) != -1) {
+                    if (dropAtFirstByte) {
+                        dropped.incrementAndGet();
+                        break;
+                    }
+                    if (blackHole) {
+                        continue;
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
