@@ -9,14 +9,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP forwarder that a test can cut, as a network failure would cut a collector off
  * its database, and restore. While cut, open connections are closed and new ones are closed as
  * soon as they are accepted. It can also black-hole traffic (connections stay open, bytes
- * vanish) and drop every n-th connection just as the answer comes back (the request arrived,
- * the client never hears the reply).
+ * vanish) and drop the connection of every n-th answer just as it comes back (the request
+ * arrived, the client never hears the reply).
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -26,7 +27,7 @@ final class TcpProxy implements AutoCloseable {
     private volatile boolean cut;
     private volatile boolean blackHole;
     private volatile int dropEvery;
-    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger answers = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
 
     TcpProxy(String targetHost, int targetPort) {
@@ -64,7 +65,10 @@ final class TcpProxy implements AutoCloseable {
         blackHole = true;
     }
 
-    /** Every {@code n}-th new connection is closed when the target first answers on it (0: none). */
+    /**
+     * The connection of every {@code n}-th answer is closed when the answer's first bytes arrive
+     * (0: none). An answer is the first bytes from the target after bytes from the client.
+     */
     void dropAnswerOfEvery(int n) {
         dropEvery = n;
     }
@@ -85,25 +89,30 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
-                int n = dropEvery;
-                boolean doomed = n > 0 && accepted.incrementAndGet() % n == 0;
-                pump(client, upstream, false);
-                pump(upstream, client, doomed);
+                AtomicBoolean asked = new AtomicBoolean();
+                pump(client, upstream, asked, false);
+                pump(upstream, client, asked, true);
             } catch (IOException e) {
                 // server closed, or the target refused: the client sees its connection drop
             }
         }
     }
 
-    private void pump(Socket from, Socket to, boolean dropAtFirstByte) {
+    /** {@code asked}: the client has sent bytes the target has not answered yet. */
+    private void pump(Socket from, Socket to, AtomicBoolean asked, boolean answering) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) != -1) {
-                    if (dropAtFirstByte) {
-                        dropped.incrementAndGet();
-                        break;
+                    if (!answering) {
+                        asked.set(true);
+                    } else if (asked.compareAndSet(true, false)) {
+                        int every = dropEvery;
+                        if (every > 0 && answers.incrementAndGet() % every == 0) {
+                            dropped.incrementAndGet();
+                            break;
+                        }
                     }
                     if (blackHole) {
                         continue;
