@@ -136,7 +136,7 @@ public final class CollectorMain implements Runnable {
     /** Opens the database directly: token management works with the collector stopped or running. */
     static Database open(ServerConfig config) {
         return Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), 2,
-                config.connectTimeout());
+                config.connectTimeout(), config.queryTimeout());
     }
 
     static TokenStore tokenStore(ServerConfig config, Database db) {

@@ -3,7 +3,6 @@ package io.banwatch.server;
 import io.banwatch.rules.RuleSet;
 import io.banwatch.server.alerts.AlertDispatcher;
 import io.banwatch.server.alerts.AlertPolicy;
-import io.banwatch.retry.Backoff;
 import io.banwatch.server.api.ApiHandlers;
 import io.banwatch.server.api.FleetQueries;
 import io.banwatch.server.auth.Enrollment;
@@ -29,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,8 +80,9 @@ public final class CollectorServer implements AutoCloseable {
             rules = rules.withPackFile(config.rulesFile());
         }
         Evaluator evaluator = new Evaluator(rules, clock, config.profile());
+        KeyStore tlsKeys = config.tls() == null ? null : Routes.tlsKeyStore(config.tls());
         Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize(),
-                config.connectTimeout());
+                config.connectTimeout(), config.queryTimeout());
         try {
             Secrets secrets = new Secrets(new SecureRandom());
             TokenStore tokens = new TokenStore(db, secrets, clock);
@@ -93,8 +94,7 @@ public final class CollectorServer implements AutoCloseable {
                     config.ingestBatch(), metrics);
             AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
                     : new AlertDispatcher(db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                    config.webhookUrl(), config.webhookFormat(), clock, metrics, new Backoff(2_000, 3_600_000),
-                    new Random());
+                    config.webhookUrl(), config.webhookFormat(), clock, metrics, new Random());
             IngestService ingest = new IngestService(evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
                     config.maxReportBytes(), config.storeRawReports());
             FleetQueries queries = new FleetQueries(db, clock, config.staleDays(), rules.milestones());
@@ -103,7 +103,7 @@ public final class CollectorServer implements AutoCloseable {
                     db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
             DashboardHandlers dashboard = new DashboardHandlers(access, tokens, queries, rules.profiles(),
                     config.tls() != null);
-            Javalin app = Routes.app(config, api, dashboard);
+            Javalin app = Routes.app(config, tlsKeys, api, dashboard);
             PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention())),
                     new JobLease(db, "collector-" + UUID.randomUUID()), clock);
             return new CollectorServer(config, db, tokens, writer, alerts, jobs, app, secret, adminFile);
@@ -136,6 +136,11 @@ public final class CollectorServer implements AutoCloseable {
 
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /** The collector's own connection pool (tests check what its connections are set to). */
+    public Database database() {
+        return db;
     }
 
     public String enrollmentSecret() {

@@ -1,6 +1,7 @@
 package io.banwatch.server;
 
 import io.banwatch.model.Host;
+import io.banwatch.server.alerts.AlertDispatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,24 +84,100 @@ class AlertsTest {
         clock.advance(Duration.ofDays(1));
     }
 
+    private long nextAttemptAt() {
+        return db.count("SELECT next_attempt_at FROM alerts");
+    }
+
     @Test
-    void aFailedDeliveryIsRetriedWithBackoffAndDeliveredOnce() {
+    void aFailedDeliveryWaitsForItsBackoffThenIsRetriedAndDeliveredOnce() {
         try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
-            hook.answer(500, 503);
+            hook.answer(500);
             String t = c.enroll("host-a", "ws-a");
             send(c, t, true);
             assertThat(c.server.deliverAlertsNow()).isZero();
+            assertThat(hook.requests).hasValue(1);
             assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(1);
             assertThat(db.text("SELECT last_error FROM alerts")).isEqualTo("webhook answered 500");
-            // Not due again until its backoff has passed.
-            clock.advance(Duration.ofHours(2));
+            assertThat(nextAttemptAt()).isGreaterThan(clock.millis());
+
+            // Not due before its backoff has passed: no request at all, not merely a failed one.
             assertThat(c.server.deliverAlertsNow()).isZero();
-            clock.advance(Duration.ofHours(2));
+            clock.set(java.time.Instant.ofEpochMilli(nextAttemptAt() - 1));
+            assertThat(c.server.deliverAlertsNow()).isZero();
+            assertThat(hook.requests).hasValue(1);
+
+            clock.set(java.time.Instant.ofEpochMilli(nextAttemptAt()));
             assertThat(c.server.deliverAlertsNow()).isEqualTo(1);
+            assertThat(hook.requests).hasValue(2);
             clock.advance(Duration.ofHours(2));
             assertThat(c.server.deliverAlertsNow()).isZero();
             assertThat(hook.received).hasSize(1);
-            assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(3);
+            assertThat(hook.requests).hasValue(2);
+            assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anAlertIsGivenUpAfterItsLastAttemptAndCountedInMetrics() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
+            Integer[] failures = new Integer[AlertDispatcher.MAX_ATTEMPTS];
+            java.util.Arrays.fill(failures, 503);
+            hook.answer(failures);
+            String t = c.enroll("host-a", "ws-a");
+            send(c, t, true);
+            for (int i = 0; i < AlertDispatcher.MAX_ATTEMPTS; i++) {
+                clock.set(java.time.Instant.ofEpochMilli(Math.max(clock.millis(), nextAttemptAt())));
+                assertThat(c.server.deliverAlertsNow()).isZero();
+            }
+            assertThat(hook.requests).hasValue(AlertDispatcher.MAX_ATTEMPTS);
+            assertThat(db.count("SELECT COUNT(*) FROM alerts WHERE failed_at IS NOT NULL")).isEqualTo(1);
+            assertThat(c.get("/metrics", c.admin).body()).contains("banwatch_alerts_abandoned_total 1")
+                    .contains("banwatch_alert_attempts_failed_total " + AlertDispatcher.MAX_ATTEMPTS);
+            // Given up means given up: the receiver would answer now, but is not asked again.
+            clock.advance(Duration.ofDays(2));
+            assertThat(c.server.deliverAlertsNow()).isZero();
+            assertThat(hook.requests).hasValue(AlertDispatcher.MAX_ATTEMPTS);
+        }
+    }
+
+    /** While the receiver answers, the lease runs out and another collector claims the alert. */
+    private void anotherCollectorTakesTheLeaseMidSend(WebhookReceiver hook) {
+        hook.beforeAnswering(() -> {
+            clock.advance(Duration.ofMinutes(2));
+            db.sql().execute("UPDATE alerts SET lease_owner = 'collector-other:claim', lease_until = "
+                    + (clock.millis() + 60_000));
+        });
+    }
+
+    @Test
+    void aSenderWhoseLeaseRanOutDoesNotMarkTheAlertDelivered() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
+            anotherCollectorTakesTheLeaseMidSend(hook);
+            String t = c.enroll("host-a", "ws-a");
+            send(c, t, true);
+            assertThat(c.server.deliverAlertsNow()).isZero();
+            assertThat(hook.received).hasSize(1);
+            // The other collector's claim stands; it records the outcome of its own send.
+            assertThat(db.text("SELECT lease_owner FROM alerts")).isEqualTo("collector-other:claim");
+            assertThat(db.count("SELECT COUNT(*) FROM alerts WHERE delivered_at IS NULL")).isEqualTo(1);
+            assertThat(db.count("SELECT attempts FROM alerts")).isZero();
+            assertThat(c.get("/metrics", c.admin).body()).contains("banwatch_alerts_delivered_total 0");
+        }
+    }
+
+    @Test
+    void aSenderWhoseLeaseRanOutDoesNotRecordItsFailure() {
+        try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), false)) {
+            anotherCollectorTakesTheLeaseMidSend(hook);
+            hook.answer(500);
+            String t = c.enroll("host-a", "ws-a");
+            send(c, t, true);
+            long due = nextAttemptAt();
+            assertThat(c.server.deliverAlertsNow()).isZero();
+            assertThat(db.text("SELECT lease_owner FROM alerts")).isEqualTo("collector-other:claim");
+            assertThat(db.count("SELECT attempts FROM alerts")).isZero();
+            assertThat(db.text("SELECT last_error FROM alerts")).isNull();
+            assertThat(nextAttemptAt()).isEqualTo(due);
         }
     }
 

@@ -140,12 +140,11 @@ class AuthTest {
     }
 
     @Test
-    void healthNeedsNoTokenAndListensOnLoopbackByDefault() {
+    void healthNeedsNoToken() {
         HttpResponse<String> r = c.get("/healthz", null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"database\":\"reachable\"");
         assertThat(r.body()).contains("\"databaseKind\":\"" + db.kind().name().toLowerCase() + "\"");
-        assertThat(c.base).startsWith("http://127.0.0.1:");
         assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
                 assertThat(v).contains("default-src 'none'"));
         assertThat(c.get("/no/such/route", viewer).statusCode()).isEqualTo(404);

@@ -8,14 +8,17 @@ import io.banwatch.model.OsInfo;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -64,8 +67,11 @@ import static org.assertj.core.api.Assertions.fail;
  *
  * <p>Without Chromium or chromedriver the class is skipped, unless the system property
  * {@code banwatch.browserTests} is {@code required} (as CI sets it), where it fails. One browser
- * session serves the whole class; screenshots of every page go to {@code target/screenshots/}.
+ * session serves all tests on one database; the class runs on SQLite and on PostgreSQL like the
+ * other collector tests. Screenshots of every page go to {@code target/screenshots/DATABASE/}.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DashboardBrowserTest {
@@ -82,24 +88,40 @@ class DashboardBrowserTest {
     @TempDir
     static Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-09-01T10:00:00Z"));
-    private final Path screenshots = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+    private static final Instant START = Instant.parse("2026-09-01T10:00:00Z");
+    private final MutableClock clock = new MutableClock(START);
+    /** The database of this run; one instance serves every run (PER_CLASS), so it is injected, not constructed. */
+    @Parameter
+    TestDatabase.Kind kind;
+    // Not registered as an extension: its schema lives for the whole run on one database, not one test.
+    private TestDatabase db;
+    private Path screenshots;
+    private Path runDir;
     private TestCollector collector;
     private WebDriver driver;
     private String viewer;
     private String missingBrowser;
     private String emptyFleetSummary;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void startCollectorAndBrowser() throws IOException {
+        db = new TestDatabase(kind);
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        screenshots = Path.of(System.getProperty("basedir", "."), "target", "screenshots", name);
+        runDir = dir.resolve(name);
+        driver = null;
+        collector = null;
+        // Seeding moves the clock; each run starts from the same day.
+        clock.set(START);
         missingBrowser = missingBrowser();
         if (missingBrowser != null) {
             return;
         }
-        collector = TestCollector.start(TestCollector.config(dir).build(), clock);
+        db.create();
+        collector = TestCollector.start(db.config(runDir).build(), clock);
         viewer = collector.viewer();
         Files.createDirectories(screenshots);
-        driver = startChromium(Files.createDirectories(dir.resolve("chromium-profile")));
+        driver = startChromium(Files.createDirectories(runDir.resolve("chromium-profile")));
         signIn(viewer);
         emptyFleetSummary = body();
         screenshot("00-summary-empty-fleet");
@@ -112,13 +134,16 @@ class DashboardBrowserTest {
         Assumptions.assumeTrue(missingBrowser == null, () -> missingBrowser);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void stop() {
         if (driver != null) {
             driver.quit();
         }
         if (collector != null) {
             collector.close();
+        }
+        if (db != null) {
+            db.drop();
         }
     }
 

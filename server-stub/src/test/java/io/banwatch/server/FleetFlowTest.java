@@ -115,6 +115,9 @@ class FleetFlowTest {
             JsonNode stale = json.readTree(c.get("/api/v1/hosts?stale=1", viewer).body());
             assertThat(stale.path("total").asLong()).isEqualTo(1);
             assertThat(stale.path("items").get(0).path("hostId").asText()).isEqualTo("host-00");
+            JsonNode summary = json.readTree(c.get("/api/v1/summary", viewer).body());
+            assertThat(summary.path("stale").asLong()).isEqualTo(1);
+            assertThat(summary.path("staleDays").asLong()).isEqualTo(7);
             JsonNode search = json.readTree(c.get("/api/v1/hosts?q=WS-1", viewer).body());
             assertThat(search.path("total").asLong()).isEqualTo(3);
             assertThat(c.get("/api/v1/hosts?level=severe", viewer).statusCode()).isEqualTo(400);
@@ -154,6 +157,18 @@ class FleetFlowTest {
             String csv = c.get("/api/v1/export/hosts.csv", c.viewer()).body();
             assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",");
             assertThat(csv.lines().skip(1)).noneMatch(l -> l.contains(",=") || l.contains(",\"="));
+        }
+    }
+
+    @Test
+    void findingsCsvNeutralisesAFormulaHostname() {
+        try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
+            String t = c.enroll("host-x", "ws-x");
+            Host evil = Reports.host("host-x", "@SUM(1+1)*cmd|' /C calc'!A0");
+            c.post("/api/v1/reports", t, Reports.json(Reports.report(evil, Reports.withKesl(), clock.instant())), null);
+            List<String> lines = c.get("/api/v1/export/findings.csv", c.viewer()).body().lines().toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(1)).startsWith("host-x,'@SUM(1+1)*cmd|' /C calc'!A0,VIOLATION,");
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -233,6 +234,18 @@ class IngestTest {
         byte[] huge = new byte[300 * 1024];
         Arrays.fill(huge, (byte) ' ');
         assertRefused(c.post("/api/v1/reports", token, huge, null), 413, "too_large", "larger than 262144 bytes");
+    }
+
+    @Test
+    void refusesAChunkedBodyOverTheLimitThoughItDeclaresNoLength() throws Exception {
+        byte[] huge = new byte[300 * 1024];
+        Arrays.fill(huge, (byte) ' ');
+        // A stream of unknown length: the JDK client sends it chunked, with no Content-Length.
+        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(c.base + "/api/v1/reports"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build();
+        assertThat(request.bodyPublisher().orElseThrow().contentLength()).isNegative();
+        assertRefused(c.send(request), 413, "too_large", "larger than 262144 bytes");
     }
 
     @Test

@@ -29,7 +29,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * }
  * }</pre>
  *
- * Without a PostgreSQL URL the PostgreSQL runs are skipped, unless
+ * A class that shares one collector between its tests (a browser session) does not register it,
+ * and calls {@link #create()} and {@link #drop()} around each database's run instead.
+ *
+ * <p>Without a PostgreSQL URL the PostgreSQL runs are skipped, unless
  * {@code -Dbanwatch.postgresTests=required} (CI), where they fail: a CI that silently skipped
  * them would prove nothing about PostgreSQL. {@code server-stub/ci/postgres.sh} starts a
  * throwaway server and prints the flags.
@@ -55,6 +58,16 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        create();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        drop();
+    }
+
+    /** Creates this run's PostgreSQL schema (nothing to do for SQLite); aborts the run without PostgreSQL. */
+    public void create() {
         if (kind != Kind.POSTGRES) {
             return;
         }
@@ -69,8 +82,8 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         admin().execute("CREATE SCHEMA " + schema);
     }
 
-    @Override
-    public void afterEach(ExtensionContext context) {
+    /** Drops what {@link #create()} made. */
+    public void drop() {
         if (schema != null) {
             admin().execute("DROP SCHEMA " + schema + " CASCADE");
             schema = null;

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook endpoint on loopback that records what it receives and answers as told. */
 public final class WebhookReceiver implements AutoCloseable {
@@ -17,6 +20,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     public final List<Delivery> received = new CopyOnWriteArrayList<>();
+    /** Every request, whatever it was answered. */
+    public final AtomicInteger requests = new AtomicInteger();
+    // Requests are handled side by side, so one held in beforeAnswering does not hold up the rest.
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
     private volatile Runnable beforeAnswering = () -> { };
 
@@ -27,6 +34,7 @@ public final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/hook", ex -> {
+            requests.incrementAndGet();
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             beforeAnswering.run();
             Integer status = answers.poll();
@@ -37,6 +45,7 @@ public final class WebhookReceiver implements AutoCloseable {
             ex.sendResponseHeaders(code, -1);
             ex.close();
         });
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -57,5 +66,6 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -36,7 +36,15 @@ import java.util.random.RandomGenerator;
  */
 public final class AlertDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
-    private static final int MAX_ATTEMPTS = 20;
+    /** Attempts before an alert is given up (failed_at set, banwatch_alerts_abandoned_total counts it). */
+    public static final int MAX_ATTEMPTS = 20;
+    /** Retry waits: full jitter over 2 s doubling per failure, up to an hour. */
+    public static final Backoff BACKOFF = new Backoff(2_000, 3_600_000);
+    /**
+     * The shortest wait before a retry. Full jitter can draw zero, which would make a failed alert
+     * due again at once and let the same round send it straight back to a receiver that just failed.
+     */
+    static final long MIN_RETRY_MS = 1_000;
     private static final int CLAIM_BATCH = 20;
     private static final long LEASE_MS = 60_000;
     /**
@@ -54,7 +62,6 @@ public final class AlertDispatcher implements AutoCloseable {
     private final boolean slackFormat;
     private final Clock clock;
     private final Metrics metrics;
-    private final Backoff backoff;
     private final RandomGenerator random;
     /** Names this collector in lease_owner (VARCHAR(64)) next to a per-claim id: 18 + 1 + 36 characters. */
     private final String owner = "collector-" + UUID.randomUUID().toString().substring(0, 8);
@@ -62,7 +69,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
     public AlertDispatcher(Database db, HttpClient http, String url, String format, Clock clock, Metrics metrics,
-                           Backoff backoff, RandomGenerator random) {
+                           RandomGenerator random) {
         this.db = db;
         this.http = http;
         this.target = URI.create(url);
@@ -72,7 +79,6 @@ public final class AlertDispatcher implements AutoCloseable {
         this.slackFormat = "slack".equals(format);
         this.clock = clock;
         this.metrics = metrics;
-        this.backoff = backoff;
         this.random = random;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "banwatch-alerts");
@@ -107,7 +113,8 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
-    private record Claimed(long id, String payload, int attempts, String key) {
+    /** An alert this worker holds; {@code lease} is the claim's lease_owner, checked on every write back. */
+    private record Claimed(long id, String payload, int attempts, String key, String lease) {
     }
 
     /**
@@ -158,7 +165,11 @@ public final class AlertDispatcher implements AutoCloseable {
             error = "interrupted";
         }
         if (error == null) {
-            markDelivered(a.id());
+            if (!markDelivered(a)) {
+                LOG.warn("alert {} was delivered after its lease passed to another worker; the receiver may get it"
+                        + " again (same Idempotency-Key)", a.id());
+                return false;
+            }
             metrics.alertDelivered();
             return true;
         }
@@ -194,7 +205,7 @@ public final class AlertDispatcher implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                                rs.getString(4) + ":" + rs.getString(5)));
+                                rs.getString(4) + ":" + rs.getString(5), lease));
                     }
                 }
             }
@@ -205,9 +216,10 @@ public final class AlertDispatcher implements AutoCloseable {
     private void release(List<Claimed> unsent) {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE alerts SET lease_owner = NULL, lease_until = NULL WHERE id = ?")) {
+                    "UPDATE alerts SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 for (Claimed a : unsent) {
                     ps.setLong(1, a.id());
+                    ps.setString(2, a.lease());
                     ps.addBatch();
                 }
                 return ps.executeBatch().length;
@@ -215,30 +227,37 @@ public final class AlertDispatcher implements AutoCloseable {
         });
     }
 
-    private void markDelivered(long id) {
+    /*
+     * Every write back is conditional on still holding the claim's lease: a worker whose lease ran
+     * out (a stalled process, a long GC pause) must not overwrite the state another worker, which
+     * has claimed the alert since, is about to record.
+     */
+
+    /** True when recorded; false when the lease had passed to another worker. */
+    private boolean markDelivered(Claimed a) {
         long now = clock.millis();
-        db.transaction(c -> {
+        return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE alerts SET delivered_at = ?, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL,"
-                            + " last_error = NULL WHERE id = ?")) {
+                            + " last_error = NULL WHERE id = ? AND lease_owner = ?")) {
                 ps.setLong(1, now);
-                ps.setLong(2, id);
+                ps.setLong(2, a.id());
+                ps.setString(3, a.lease());
                 return ps.executeUpdate();
             }
-        });
+        }) == 1;
     }
 
     private void markFailed(Claimed a, String error) {
         long now = clock.millis();
         int attempts = a.attempts() + 1;
         boolean giveUp = attempts >= MAX_ATTEMPTS;
-        LOG.warn("alert {} delivery attempt {} failed: {}{}", a.id(), attempts, error, giveUp ? "; giving up" : "");
-        db.transaction(c -> {
+        int updated = db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE alerts SET attempts = ?, next_attempt_at = ?, last_error = ?, failed_at = ?,"
-                            + " lease_owner = NULL, lease_until = NULL WHERE id = ?")) {
+                            + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 ps.setInt(1, attempts);
-                ps.setLong(2, now + backoff.delayMillis(attempts, random));
+                ps.setLong(2, now + retryDelayMillis(attempts, random));
                 ps.setString(3, error.length() > 500 ? error.substring(0, 500) : error);
                 if (giveUp) {
                     ps.setLong(4, now);
@@ -246,9 +265,25 @@ public final class AlertDispatcher implements AutoCloseable {
                     ps.setNull(4, java.sql.Types.BIGINT);
                 }
                 ps.setLong(5, a.id());
+                ps.setString(6, a.lease());
                 return ps.executeUpdate();
             }
         });
+        if (updated == 0) {
+            LOG.warn("alert {} delivery attempt failed ({}) after its lease passed to another worker; not recorded",
+                    a.id(), error);
+            return;
+        }
+        LOG.warn("alert {} delivery attempt {} failed: {}{}", a.id(), attempts, error,
+                giveUp ? "; giving up after " + MAX_ATTEMPTS + " attempts" : "");
+        if (giveUp) {
+            metrics.alertAbandoned();
+        }
+    }
+
+    /** How long after its {@code failures}-th failed attempt an alert is due again. */
+    static long retryDelayMillis(int failures, RandomGenerator random) {
+        return Math.max(MIN_RETRY_MS, BACKOFF.delayMillis(failures, random));
     }
 
     /** Slack and Teams incoming webhooks take {"text": ...}. */

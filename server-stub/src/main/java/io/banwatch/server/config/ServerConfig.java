@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param databasePassword     database password (PostgreSQL), or null
  * @param poolSize             database connections
  * @param connectTimeout       how long to wait for a database connection, at start-up and later
+ * @param queryTimeout         PostgreSQL: longest statement (statement_timeout); a database that
+ *                             stops answering at all is given up after twice that (socket timeout)
  * @param tls                  TLS settings, or null for plain HTTP
  * @param enrollmentSecret     the shared secret agents enroll with; generated on first start when null
  * @param profile              the profile the collector judges with, or {@code agent} to use each
@@ -35,7 +37,7 @@ import java.time.Duration;
  * @param jobWorker            run periodic jobs (retention) in the background (tests run them by hand)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String databaseUrl, String databaseUser,
-                           String databasePassword, int poolSize, Duration connectTimeout, Tls tls, String enrollmentSecret, String profile,
+                           String databasePassword, int poolSize, Duration connectTimeout, Duration queryTimeout, Tls tls, String enrollmentSecret, String profile,
                            Path rulesFile, long maxBodyBytes, long maxReportBytes, int staleDays,
                            boolean storeRawReports, String webhookUrl, String webhookFormat, boolean alertOnRisk,
                            boolean metricsPublic, int ingestBatch, boolean alertWorker, Retention retention,
@@ -86,6 +88,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         b.databasePassword = databasePassword;
         b.poolSize = poolSize;
         b.connectTimeout = connectTimeout;
+        b.queryTimeout = queryTimeout;
         b.tls = tls;
         b.enrollmentSecret = enrollmentSecret;
         b.profile = profile;
@@ -125,6 +128,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         public String databasePassword;
         public int poolSize = 4;
         public Duration connectTimeout = Duration.ofSeconds(10);
+        public Duration queryTimeout = Duration.ofSeconds(30);
         public Tls tls;
         public String enrollmentSecret;
         public String profile = "agent";
@@ -148,7 +152,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
 
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, databaseUrl, databaseUser, databasePassword, poolSize,
-                    connectTimeout, tls, enrollmentSecret, profile, rulesFile, maxBodyBytes, maxReportBytes, staleDays,
+                    connectTimeout, queryTimeout, tls, enrollmentSecret, profile, rulesFile, maxBodyBytes, maxReportBytes, staleDays,
                     storeRawReports, webhookUrl, webhookFormat, alertOnRisk, metricsPublic, ingestBatch, alertWorker,
                     retention, jobWorker);
         }

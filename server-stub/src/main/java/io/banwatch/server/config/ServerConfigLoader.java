@@ -20,7 +20,8 @@ import java.util.TreeSet;
  */
 public final class ServerConfigLoader {
     public static final Set<String> KEYS = Set.of("bind", "port", "data.dir", "database.url", "database.user",
-            "database.password", "database.pool-size", "database.connect-timeout-seconds", "tls.keystore", "tls.keystore-password", "tls.cert", "tls.key",
+            "database.password", "database.pool-size", "database.connect-timeout-seconds",
+            "database.query-timeout-seconds", "tls.keystore", "tls.keystore-password", "tls.cert", "tls.key",
             "enrollment.secret", "profile", "rules.file", "ingest.max-body-bytes", "ingest.max-report-bytes",
             "ingest.batch", "hosts.stale-days", "reports.store-raw", "alerts.webhook-url", "alerts.format",
             "alerts.on-risk", "metrics.public", "retention.report-days", "retention.raw-days", "retention.history-days");
@@ -69,6 +70,7 @@ public final class ServerConfigLoader {
         b.databasePassword = src.get("database.password", null);
         b.poolSize = (int) src.integer("database.pool-size", 8, 2, 200);
         b.connectTimeout = Duration.ofSeconds(src.integer("database.connect-timeout-seconds", 10, 1, 300));
+        b.queryTimeout = Duration.ofSeconds(src.integer("database.query-timeout-seconds", 30, 1, 3600));
         b.enrollmentSecret = src.get("enrollment.secret", null);
         if (b.enrollmentSecret != null && b.enrollmentSecret.length() < 16) {
             throw src.bad("enrollment.secret", "must be at least 16 characters");

@@ -39,13 +39,24 @@ public final class Database implements AutoCloseable {
         this.url = url;
     }
 
+    /** The collector's default for {@code database.query-timeout-seconds}. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+
+    /** {@link #open(String, String, String, int, Duration, Duration)} with the default query timeout. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, Duration connectTimeout) {
+        return open(jdbcUrl, user, password, poolSize, connectTimeout, DEFAULT_QUERY_TIMEOUT);
+    }
+
     /**
      * Connects, migrates and checks the schema.
      *
      * @param connectTimeout how long to wait for a connection, at start-up and from the pool later
+     * @param queryTimeout   PostgreSQL: the longest a statement may run, and half the time after
+     *                       which a database that does not answer at all is given up
      * @throws DatabaseException when the database is unreachable or its schema is newer than this build
      */
-    public static Database open(String jdbcUrl, String user, String password, int poolSize, Duration connectTimeout) {
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, Duration connectTimeout,
+                                Duration queryTimeout) {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
             createParentDirectory(jdbcUrl);
@@ -64,7 +75,7 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             hc.setPassword(password);
         }
-        hc.setDataSourceProperties(dialect.connectionProperties(connectTimeout));
+        hc.setDataSourceProperties(dialect.connectionProperties(connectTimeout, queryTimeout));
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);

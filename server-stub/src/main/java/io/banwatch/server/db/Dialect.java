@@ -67,7 +67,7 @@ public enum Dialect {
     }
 
     /** Driver settings for every pooled connection. */
-    Properties connectionProperties(Duration connectTimeout) {
+    Properties connectionProperties(Duration connectTimeout, Duration queryTimeout) {
         Properties p = new Properties();
         if (this == SQLITE) {
             // WAL with synchronous=FULL: an acknowledged report survives a power loss.
@@ -84,6 +84,11 @@ public enum Dialect {
             p.setProperty("reWriteBatchedInserts", "true");
             p.setProperty("connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
             p.setProperty("tcpKeepAlive", "true");
+            // A black-holed database must not hold request threads for ever. The server cancels a
+            // statement that runs too long (a clean error, the connection stays usable); the socket
+            // timeout, twice that, is for a server that does not answer at all.
+            p.setProperty("options", "-c statement_timeout=" + queryTimeout.toMillis());
+            p.setProperty("socketTimeout", Long.toString(Math.max(1, queryTimeout.toSeconds()) * 2));
             p.setProperty("ApplicationName", "banwatch-collector");
         }
         return p;

@@ -26,18 +26,23 @@ final class Pem {
     private Pem() {
     }
 
+    /** Errors name the setting and the file: "tls.key /etc/banwatch/key.pem: no PKCS#8 ... block". */
     static KeyStore keyStore(Path certChain, Path privateKey, char[] password) throws IOException, GeneralSecurityException {
         List<Certificate> chain = new ArrayList<>();
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
-        for (byte[] der : blocks(certChain, "CERTIFICATE")) {
-            chain.add(cf.generateCertificate(new ByteArrayInputStream(der)));
+        for (byte[] der : blocks(certChain, "CERTIFICATE", "tls.cert")) {
+            try {
+                chain.add(cf.generateCertificate(new ByteArrayInputStream(der)));
+            } catch (GeneralSecurityException e) {
+                throw new GeneralSecurityException("tls.cert " + certChain + ": not a valid certificate: " + e.getMessage(), e);
+            }
         }
         if (chain.isEmpty()) {
-            throw new GeneralSecurityException(certChain + ": no CERTIFICATE block");
+            throw new GeneralSecurityException("tls.cert " + certChain + ": no CERTIFICATE block");
         }
-        List<byte[]> keys = blocks(privateKey, "PRIVATE KEY");
+        List<byte[]> keys = blocks(privateKey, "PRIVATE KEY", "tls.key");
         if (keys.isEmpty()) {
-            throw new GeneralSecurityException(privateKey + ": no PKCS#8 'PRIVATE KEY' block (convert with"
+            throw new GeneralSecurityException("tls.key " + privateKey + ": no PKCS#8 'PRIVATE KEY' block (convert with"
                     + " 'openssl pkcs8 -topk8 -nocrypt')");
         }
         PrivateKey key = null;
@@ -50,7 +55,8 @@ final class Pem {
             }
         }
         if (key == null) {
-            throw new GeneralSecurityException(privateKey + ": unsupported key (RSA, EC or Ed25519 expected)");
+            throw new GeneralSecurityException("tls.key " + privateKey + ": unsupported or corrupt key (RSA, EC or"
+                    + " Ed25519 expected)");
         }
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
@@ -58,13 +64,22 @@ final class Pem {
         return ks;
     }
 
-    private static List<byte[]> blocks(Path file, String type) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
+    private static List<byte[]> blocks(Path file, String type, String setting) throws IOException, GeneralSecurityException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new GeneralSecurityException(setting + " " + file + ": not a PEM file (it is not text)", e);
+        }
         List<byte[]> out = new ArrayList<>();
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {
             if (m.group(1).equals(type)) {
-                out.add(Base64.getMimeDecoder().decode(m.group(2)));
+                try {
+                    out.add(Base64.getMimeDecoder().decode(m.group(2)));
+                } catch (IllegalArgumentException e) {
+                    throw new GeneralSecurityException(setting + " " + file + ": corrupt " + type + " block", e);
+                }
             }
         }
         return out;

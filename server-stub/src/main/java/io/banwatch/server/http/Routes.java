@@ -28,15 +28,18 @@ public final class Routes {
     private Routes() {
     }
 
-    public static Javalin app(ServerConfig config, ApiHandlers api, DashboardHandlers web) {
+    /**
+     * @param tlsKeys the TLS key material from {@link #tlsKeyStore}, or null for plain HTTP
+     */
+    public static Javalin app(ServerConfig config, KeyStore tlsKeys, ApiHandlers api, DashboardHandlers web) {
         Json json = new Json();
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.maxRequestSize = config.maxBodyBytes();
-            if (config.tls() != null) {
+            if (tlsKeys != null) {
                 c.jetty.modifyServer(server -> server.setConnectors(
-                        new org.eclipse.jetty.server.Connector[]{tlsConnector(server, config)}));
+                        new org.eclipse.jetty.server.Connector[]{tlsConnector(server, config, tlsKeys)}));
             }
 
             c.routes.before(DashboardHandlers::headers);
@@ -88,25 +91,38 @@ public final class Routes {
         json.write(ctx, status, Map.of("error", code, "message", message == null ? code : message));
     }
 
-    private static ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, ServerConfig config) {
-        ServerConfig.Tls tls = config.tls();
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        try {
-            char[] password = tls.keystorePassword() == null ? new char[0] : tls.keystorePassword().toCharArray();
-            KeyStore ks;
-            if (tls.keystore() != null) {
-                ks = KeyStore.getInstance(tls.keystore().toString().endsWith(".jks") ? "JKS" : "PKCS12");
-                try (InputStream in = Files.newInputStream(tls.keystore())) {
-                    ks.load(in, password);
-                }
-            } else {
-                ks = Pem.keyStore(tls.certPem(), tls.keyPem(), password);
+    /**
+     * Loads the TLS key material up front, so a bad file stops the start before anything else
+     * does, in one line naming the setting and the file.
+     *
+     * @throws IllegalArgumentException when the keystore or PEM files cannot be used
+     */
+    public static KeyStore tlsKeyStore(ServerConfig.Tls tls) {
+        char[] password = password(tls);
+        if (tls.keystore() == null) {
+            try {
+                return Pem.keyStore(tls.certPem(), tls.keyPem(), password);
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
-            ssl.setKeyStore(ks);
-            ssl.setKeyStorePassword(new String(password));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot load the TLS key material: " + e.getMessage(), e);
         }
+        try (InputStream in = Files.newInputStream(tls.keystore())) {
+            KeyStore ks = KeyStore.getInstance(tls.keystore().toString().endsWith(".jks") ? "JKS" : "PKCS12");
+            ks.load(in, password);
+            return ks;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("tls.keystore " + tls.keystore() + ": cannot load it: " + e.getMessage(), e);
+        }
+    }
+
+    private static char[] password(ServerConfig.Tls tls) {
+        return tls.keystorePassword() == null ? new char[0] : tls.keystorePassword().toCharArray();
+    }
+
+    private static ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, ServerConfig config, KeyStore ks) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(ks);
+        ssl.setKeyStorePassword(new String(password(config.tls())));
         ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         HttpConfiguration https = new HttpConfiguration();
         https.setSendServerVersion(false);

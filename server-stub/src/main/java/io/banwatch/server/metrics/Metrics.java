@@ -23,6 +23,7 @@ public final class Metrics {
     private final AtomicLong latencyMicros = new AtomicLong();
     private final AtomicLong alertsDelivered = new AtomicLong();
     private final AtomicLong alertAttemptsFailed = new AtomicLong();
+    private final AtomicLong alertsAbandoned = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong batchReports = new AtomicLong();
     private final AtomicLong batchMicros = new AtomicLong();
@@ -56,6 +57,10 @@ public final class Metrics {
 
     public void alertAttemptFailed() {
         alertAttemptsFailed.incrementAndGet();
+    }
+
+    public void alertAbandoned() {
+        alertsAbandoned.incrementAndGet();
     }
 
     /**
@@ -97,8 +102,10 @@ public final class Metrics {
         b.append("banwatch_ingest_latency_seconds_sum ").append(latencyMicros.get() / 1e6).append('\n');
         b.append("banwatch_ingest_latency_seconds_count ").append(latencyCount.get()).append('\n');
         counter(b, "banwatch_alerts_delivered_total", "Webhook alerts delivered.", alertsDelivered.get());
-        counter(b, "banwatch_alert_attempts_failed_total", "Webhook deliveries that failed and will be retried.",
+        counter(b, "banwatch_alert_attempts_failed_total", "Webhook deliveries that failed.",
                 alertAttemptsFailed.get());
+        counter(b, "banwatch_alerts_abandoned_total", "Webhook alerts given up after their last attempt failed.",
+                alertsAbandoned.get());
         counter(b, "banwatch_ingest_batches_total", "Ingest transactions committed.", batches.get());
         counter(b, "banwatch_ingest_batch_reports_total", "Reports written by those transactions.", batchReports.get());
         b.append("# HELP banwatch_ingest_batch_seconds_total Time spent writing those transactions.\n");

@@ -19,6 +19,7 @@ class DatabaseSettingsTest {
         ServerConfig c = load(Map.of());
         assertThat(c.jdbcUrl()).startsWith("jdbc:sqlite:").endsWith("banwatch.db");
         assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.queryTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.retention()).isEqualTo(new ServerConfig.Retention(30, 7, 365));
     }
 
@@ -26,10 +27,11 @@ class DatabaseSettingsTest {
     void readsPostgresAndRetentionSettingsFromTheEnvironmentToo() {
         ServerConfig c = ServerConfigLoader.load(null, Map.of("BANWATCH_SERVER_DATABASE_URL", "jdbc:postgresql://db/banwatch",
                 "BANWATCH_SERVER_DATABASE_PASSWORD", "pw", "BANWATCH_SERVER_RETENTION_REPORT_DAYS", "90"),
-                Map.of("database.connect-timeout-seconds", "3", "retention.raw-days", "14", "retention.history-days", "730"));
+                Map.of("database.connect-timeout-seconds", "3", "database.query-timeout-seconds", "120", "retention.raw-days", "14", "retention.history-days", "730"));
         assertThat(c.jdbcUrl()).isEqualTo("jdbc:postgresql://db/banwatch");
         assertThat(c.databasePassword()).isEqualTo("pw");
         assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.queryTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(c.retention()).isEqualTo(new ServerConfig.Retention(90, 14, 730));
     }
 
@@ -47,5 +49,7 @@ class DatabaseSettingsTest {
                 .hasMessage("command line: retention.history-days must be between 90 and 36500, not 30");
         assertThatThrownBy(() -> load(Map.of("database.connect-timeout-seconds", "0")))
                 .hasMessage("command line: database.connect-timeout-seconds must be between 1 and 300, not 0");
+        assertThatThrownBy(() -> load(Map.of("database.query-timeout-seconds", "0")))
+                .hasMessage("command line: database.query-timeout-seconds must be between 1 and 3600, not 0");
     }
 }
