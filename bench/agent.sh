@@ -9,7 +9,8 @@
 #
 # Environment: BENCH_RUNS/BENCH_WARMUP (banwatch and the floors, 30/3), BENCH_PEER_RUNS/
 # BENCH_PEER_WARMUP (10/1), BENCH_RSS_RUNS (5), BENCH_PEER_TIMEOUT (seconds per peer run, 120),
-# BENCH_BUILD_TIMEOUT (600), BENCH_OUT (result file).
+# BENCH_BUILD_TIMEOUT (600), BENCH_OUT (result file), BENCH_AGENT_HOME (an agent home to measure
+# instead of this checkout's build, e.g. /opt/banwatch; its AppCDS archive is remade).
 set -euo pipefail
 
 RUNS=${BENCH_RUNS:-30}
@@ -58,14 +59,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- 2. banwatch: the packaged agent (what /opt/banwatch holds), else the jar launcher ------
-stage=$repo/packaging/target/stage/agent
+# BENCH_AGENT_HOME: measure that installed (or staged) agent instead, e.g. /opt/banwatch.
+stage=${BENCH_AGENT_HOME:-$repo/packaging/target/stage/agent}
 stale() {  # true when the stage is missing or older than the sources it is built from
   [ -x "$stage/bin/banwatch" ] && [ -x "$stage/runtime/bin/java" ] && [ -f "$stage/lib/banwatch-agent.jar" ] || return 0
   [ -n "$(find "$repo/pom.xml" "$repo"/{common,agent,packaging}/pom.xml "$repo"/{common,agent}/src/main \
     "$repo/packaging/src" "$repo/seeds" -newer "$stage/lib/banwatch-agent.jar" -print -quit 2>/dev/null)" ]
 }
 flavour=packaged
-if stale; then
+if [ -n "${BENCH_AGENT_HOME:-}" ]; then
+  { [ -x "$stage/bin/banwatch" ] && [ -x "$stage/runtime/bin/java" ]; } || die "BENCH_AGENT_HOME=$stage: no bin/banwatch and runtime/"
+elif stale; then
   note "building the packaged agent (mvn -pl packaging -am package; a few minutes)"
   (cd "$repo" && timeout "$BUILD_TIMEOUT" mvn -q -B -DskipTests -pl packaging -am package) >"$work/build.log" 2>&1 \
     || { tail -5 "$work/build.log" >&2; flavour=jar; }
@@ -196,7 +200,7 @@ fiv=$(dpkg-query -W -f '${Version}' fusioninventory-agent 2>/dev/null || echo '?
 ocsv=$(dpkg-query -W -f '${Version}' ocsinventory-agent 2>/dev/null || echo '?')
 machine="- CPU: $cpu, $(nproc) cores; RAM $mem
 - $os, kernel $(uname -r); $(dpkg-query -W | wc -l) dpkg packages
-- Java (banwatch's runtime): $jv; banwatch: $flavour ($([ "$flavour" = packaged ] && echo 'bin/banwatch, bundled jlink runtime, AppCDS archive as postinst makes it' || echo './banwatch jar launcher, system Java: the packaged runtime could not be built'))
+- Java (banwatch's runtime): $jv; banwatch: $flavour, ${banwatch#"$repo"/} ($([ "$flavour" = packaged ] && echo 'bin/banwatch, bundled jlink runtime, AppCDS archive as postinst makes it' || echo './banwatch jar launcher, system Java: the packaged runtime could not be built'))
 - peers: fusioninventory-agent $fiv, ocsinventory-agent $ocsv; $(hyperfine --version)
 - load average at start: $load_start; at the end: $load_end
 - isolation: $([ ${#netns[@]} -gt 0 ] && echo 'every command ran in a network namespace with loopback only' || echo 'no network namespace (unshare failed)'); strace saw no connect/send to a non-loopback address
