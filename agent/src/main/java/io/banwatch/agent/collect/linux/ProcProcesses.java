@@ -17,7 +17,7 @@ import java.util.Set;
  * Lists running programs from /proc: the name and path of each process's program, once per
  * distinct program. Arguments are never read beyond argv[0] (they can hold secrets). Kernel
  * threads, which have an empty command line, are skipped. A process that exits while we read
- * it is skipped too.
+ * it is skipped too. {@code comm} is read only for a process whose argv[0] names no program.
  */
 public final class ProcProcesses {
     private ProcProcesses() {
@@ -51,8 +51,9 @@ public final class ProcProcesses {
                 nul++;
             }
             String argv0 = new String(cmdline, 0, nul, StandardCharsets.UTF_8).strip();
-            String comm = Files.readString(dir.resolve("comm"), StandardCharsets.UTF_8).strip();
-            return fromArgv0(argv0, comm);
+            Evidence e = fromArgv0(argv0, "");
+            // comm only names a process whose argv[0] does not: read it only then (half the reads).
+            return e != null ? e : fromArgv0(argv0, Files.readString(dir.resolve("comm"), StandardCharsets.UTF_8).strip());
         } catch (IOException | RuntimeException e) {
             return null;
         }

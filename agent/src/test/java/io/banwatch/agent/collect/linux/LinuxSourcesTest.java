@@ -74,6 +74,20 @@ class LinuxSourcesTest {
     }
 
     @Test
+    void fallsBackToCommOnlyWhenArgv0NamesNoProgram() throws IOException {
+        proc(600, "\0--no-argv0\0", "klnagent");
+        proc(601, "/opt/kaspersky/kesl/bin/\0", "kesl-gui");
+        // A program that exits between the two reads: cmdline was enough, comm is never needed.
+        Fixtures.write(root, "proc/602/cmdline", "/usr/bin/bash\0");
+        assertThat(ProcProcesses.read(root.resolve("proc")))
+                .extracting(Evidence::name, Evidence::location)
+                .containsExactlyInAnyOrder(
+                        tuple("klnagent", null),
+                        tuple("kesl-gui", "/opt/kaspersky/kesl/bin/"),
+                        tuple("bash", "/usr/bin/bash"));
+    }
+
+    @Test
     void readsUnitDirectoriesInSystemdPriorityOrderAndMarksEnabledUnits() throws IOException {
         Fixtures.write(root, "lib/systemd/system/kesl.service", Fixtures.text("linux/kesl.service"));
         Fixtures.write(root, "lib/systemd/system/ssh.service", "[Unit]\n");
