@@ -206,6 +206,20 @@ class WindowsCollectorFixturesTest {
     }
 
     @Test
+    void kasperskyRemnantsWithDefendersRealTimeProtectionOff() {
+        Inventory inv = collect(WindowsFixtures.REMNANTS_DEFENDER_OFF);
+
+        // Security Center says off (393472 = 0x60100) and Get-MpComputerStatus says real-time protection is off.
+        assertThat(products(inv)).containsExactly(
+                "Microsoft | Windows Defender | antivirus | enabled=false | upToDate=true | signatures=null",
+                "Kaspersky | Kaspersky Endpoint Security for Windows | antivirus | enabled=null | upToDate=null"
+                        + " | signatures=2024-09-25T16:03:27Z");
+        assertThat(programs(inv)).isEqualTo(programs(collect(WindowsFixtures.REMNANTS)));
+        assertThat(inv.host().hostname()).isEqualTo("PC-HR-0093");
+        assertThat(inv.errors()).isEmpty();
+    }
+
+    @Test
     void ultraAvAfterTheSeptember2024Switch() {
         Inventory inv = collect(WindowsFixtures.ULTRAAV);
 

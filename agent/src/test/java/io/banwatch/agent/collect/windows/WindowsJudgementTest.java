@@ -161,6 +161,21 @@ class WindowsJudgementTest {
     }
 
     @Test
+    void remnantsWithDefenderTurnedOffLeaveTheHostUnprotected() {
+        Judged judged = judge(WindowsFixtures.REMNANTS_DEFENDER_OFF);
+
+        assertThat(judged.summary()).containsExactly("kaspersky-us:kes-windows RISK REMNANT",
+                "kaspersky-us:unprotected-after-removal RISK REMNANT");
+        Finding unprotected = judged.finding("kaspersky-us:unprotected-after-removal");
+        assertThat(unprotected.product()).isEqualTo("No active antivirus or EDR");
+        assertThat(unprotected.message()).isEqualTo("Kaspersky was removed (only remnants are left) and no other antivirus"
+                + " or EDR is active on this host. Present but not active: Windows Defender.");
+        // The notice points at the same leftovers as the remnant finding.
+        assertThat(unprotected.evidence()).isEqualTo(judged.finding("kaspersky-us:kes-windows").evidence());
+        assertThat(judged.product("Microsoft", "antivirus").active()).isFalse();
+    }
+
+    @Test
     void aRemnantInstallFolderJoinsTheRemnantFinding() {
         Inventory inv = WindowsCollectorFixturesTest.collect(WindowsFixtures.REMNANTS);
         Inventory withFolder = new Inventory(inv.host(), inv.software(),
