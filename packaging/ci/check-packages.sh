@@ -136,7 +136,7 @@ check "shellcheck: launchers, macOS scripts, this script" \
   "$src/macos/install.sh" "$src/macos/uninstall.sh" "$repo/packaging/ci/check-packages.sh"
 check "shellcheck: maintainer scripts (.deb)" shellcheck -s sh "$src"/linux/*/deb/postinst "$src"/linux/*/deb/prerm "$src"/linux/*/deb/postrm
 check "shellcheck: scriptlets (.rpm)" shellcheck -s sh "$src"/linux/agent/rpm/*.sh
-mapfile -t ps1 < <(find "$src/windows" "$target/stage/windows" -name '*.ps1' | sort)
+mapfile -t ps1 < <(find "$src/windows" "$target/stage/windows" "$repo/agent/src/main/resources" -name '*.ps1' | sort)
 check "tree-sitter-powershell parses ${#ps1[@]} .ps1 files without errors" \
   node "$repo/packaging/ci/parse-ps1.mjs" "$work/npm/node_modules" "${ps1[@]}"
 # shellcheck disable=SC2016 # PowerShell source, not shell: $x stays literal.
