@@ -290,6 +290,26 @@ class RuleEngineMatchingTest {
     }
 
     @Test
+    void aMacNetworkAgentIsInstalledOnlyWhileItsDaemonsBinaryIsPresent() {
+        Host mac = Samples.host("macos");
+        Software receipt = new Software("com.kaspersky.klnagent.core", "15.0", null, "pkgutil", "machine", null,
+                "com.kaspersky.klnagent.core", null, null);
+        String binary = "/Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent";
+        Evidence runnable = new Evidence(EvidenceKind.LAUNCHD_JOB, "launchd", "com.kaspersky.klnagent",
+                "/Library/LaunchDaemons/com.kaspersky.klnagent.plist", binary + " (present)");
+        Evidence orphaned = new Evidence(EvidenceKind.LAUNCHD_JOB, "launchd", "com.kaspersky.klnagent",
+                "/Library/LaunchDaemons/com.kaspersky.klnagent.plist", binary + " (missing)");
+
+        assertThat(federal(mac, List.of(receipt), List.of(runnable))).extracting(Finding::ruleId, Finding::presence)
+                .containsExactly(tuple("kaspersky-us:klnagent", Presence.INSTALLED));
+        assertThat(federal(mac, List.of(receipt), List.of(orphaned))).extracting(Finding::ruleId, Finding::presence)
+                .containsExactly(tuple("kaspersky-us:klnagent", Presence.REMNANT));
+        // A receipt alone outlives an uninstall on macOS.
+        assertThat(federal(mac, List.of(receipt), List.of())).extracting(Finding::presence)
+                .containsExactly(Presence.REMNANT);
+    }
+
+    @Test
     void aCleanMachineHasNoFindings() {
         assertThat(federal(Samples.linuxHost(), List.of(Samples.deb("bash", "5.2", "Debian"),
                 Samples.deb("clamav", "1.0.7", "ClamAV Team")), List.of())).isEmpty();

@@ -17,7 +17,12 @@ public final class Collectors {
 
     /** The OS family of the running JVM: linux, windows or macos. */
     public static String osFamily() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return osFamily(System.getProperty("os.name", ""));
+    }
+
+    /** The OS family an {@code os.name} value names; anything not Windows or macOS is treated as Linux. */
+    static String osFamily(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             return "windows";
         }
@@ -33,7 +38,12 @@ public final class Collectors {
      * @param pathsToProbe install paths to check, per OS family
      */
     public static Collector forThisMachine(CommandRunner runner, java.util.function.Function<String, List<String>> pathsToProbe) {
-        String family = osFamily();
+        return forFamily(osFamily(), runner, pathsToProbe);
+    }
+
+    /** The live collector for an OS family, as {@link #osFamily()} names it. */
+    static Collector forFamily(String family, CommandRunner runner,
+                               java.util.function.Function<String, List<String>> pathsToProbe) {
         return switch (family) {
             case "linux" -> new LinuxCollector(Path.of("/"), true, runner, pathsToProbe.apply(family), oshiHardwareUuid());
             case "macos" -> new MacCollector(Path.of("/"), true, runner, pathsToProbe.apply(family));

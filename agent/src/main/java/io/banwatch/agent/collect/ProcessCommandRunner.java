@@ -9,8 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs commands as child processes with {@code LC_ALL=C}, UTF-8 and a hard timeout. */
+/**
+ * Runs commands as child processes with {@code LC_ALL=C}, UTF-8 and a hard timeout. A command
+ * that runs past its timeout is killed with its descendants, and its result keeps the output it
+ * printed until then.
+ */
 public final class ProcessCommandRunner implements CommandRunner {
+    /** How long a killed command's pipes get to deliver what is still buffered in them. */
+    static final Duration AFTER_KILL = Duration.ofSeconds(2);
+
     @Override
     public CommandResult run(List<String> argv, String stdin, Duration timeout) {
         ProcessBuilder pb = new ProcessBuilder(argv);
@@ -38,7 +45,11 @@ public final class ProcessCommandRunner implements CommandRunner {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                return CommandResult.failed(argv.get(0) + ": timed out after " + timeout.toSeconds() + " s");
+                // Keep what it wrote before the kill: a script that prints as it goes has finished parts.
+                out.join(AFTER_KILL.toMillis());
+                err.join(AFTER_KILL.toMillis());
+                return CommandResult.timedOut(argv.get(0) + ": timed out after " + shown(timeout),
+                        out.text(), err.text());
             }
             out.join(timeout.toMillis());
             err.join(timeout.toMillis());
@@ -48,6 +59,11 @@ public final class ProcessCommandRunner implements CommandRunner {
             Thread.currentThread().interrupt();
             return CommandResult.failed(argv.get(0) + ": interrupted");
         }
+    }
+
+    /** "120 s", or "500 ms" for a timeout under a second or between seconds. */
+    private static String shown(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     /** Reads a stream to its end on its own thread, so a full pipe never blocks the child. */

@@ -3,6 +3,7 @@ package io.banwatch.agent.collect.macos;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,16 @@ import java.util.function.Consumer;
  * </pre>
  * The program is {@code Program}, else the first of {@code ProgramArguments}. A plist without a
  * Label would not load, but its file name is still the label it was written for.
+ *
+ * <p>The detail is the program followed by {@code (present)} or {@code (missing)}: a job whose
+ * binary is on the disk still runs at every boot, while one whose binary is gone is what an
+ * uninstaller or a drag to the Trash left behind. Rule packs tell the two apart by this suffix.
  */
 final class LaunchdJobs {
     static final String SOURCE = "launchd";
     static final List<String> SYSTEM_FOLDERS = List.of("/Library/LaunchDaemons", "/Library/LaunchAgents");
+    static final String PRESENT = " (present)";
+    static final String MISSING = " (missing)";
 
     private LaunchdJobs() {
     }
@@ -40,7 +47,8 @@ final class LaunchdJobs {
         List<Evidence> out = new ArrayList<>();
         for (Path folder : folders) {
             for (Path file : root.list(folder, ".plist", problems)) {
-                root.readPlistFile(file, LaunchdJobs::fromJob, problems).ifPresent(out::add);
+                root.readPlistFile(file, LaunchdJobs::fromJob, problems).map(job -> withProgramState(root, job))
+                        .ifPresent(out::add);
             }
         }
         return out;
@@ -54,5 +62,18 @@ final class LaunchdJobs {
             program = job.firstText("ProgramArguments");
         }
         return new Evidence(EvidenceKind.LAUNCHD_JOB, SOURCE, label == null ? fileLabel : label, location, program);
+    }
+
+    /**
+     * The job with its program marked present or missing under {@code root}. A relative or absent
+     * program cannot be resolved against the root, so it stays unmarked.
+     */
+    static Evidence withProgramState(MacRoot root, Evidence job) {
+        String program = job.detail();
+        if (program == null || !program.startsWith("/")) {
+            return job;
+        }
+        boolean present = Files.isRegularFile(root.resolve(program));
+        return new Evidence(job.kind(), job.source(), job.name(), job.location(), program + (present ? PRESENT : MISSING));
     }
 }

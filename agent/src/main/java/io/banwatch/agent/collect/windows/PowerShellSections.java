@@ -1,6 +1,9 @@
 package io.banwatch.agent.collect.windows;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,6 +57,26 @@ public record PowerShellSections(Map<String, String> bodies, Map<String, String>
         }
         store(name, failed, body, bodies, errors);
         return new PowerShellSections(bodies, errors);
+    }
+
+    /**
+     * Splits the output of a script that was killed part-way: only sections written to their end
+     * count. Each section is a marker line and one body line, so a last line without its line end
+     * and then a last marker without its body line belong to the section being written, and are
+     * dropped; the sections before them are whole.
+     */
+    public static PowerShellSections parseCut(String stdout) {
+        String text = stdout.replace("\uFEFF", "");
+        int end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+        List<String> lines = new ArrayList<>(Arrays.asList(text.substring(0, end).split("\r?\n|\r", -1)));
+        lines.remove(lines.size() - 1); // the empty text after the last line end
+        if (!lines.isEmpty()) {
+            String last = lines.get(lines.size() - 1);
+            if (last.startsWith(SECTION_MARKER) || last.startsWith(ERROR_MARKER)) {
+                lines.remove(lines.size() - 1);
+            }
+        }
+        return parse(String.join("\n", lines));
     }
 
     /** True when no section at all was found: the script did not run or printed nothing usable. */

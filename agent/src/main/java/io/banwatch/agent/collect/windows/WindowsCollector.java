@@ -35,9 +35,11 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * One process start for everything keeps a scan at a few seconds; every section fails on its own
- * and becomes a {@link io.banwatch.model.ScanError} named after it. When PowerShell cannot run at
- * all (blocked by policy, timed out), the scan still returns the host from the environment and the
- * install folders found.
+ * and becomes a {@link io.banwatch.model.ScanError} named after it. The script prints each section
+ * as it finishes, so when PowerShell hangs and is killed at its timeout, the sections finished
+ * before are still read and only the others become errors. When PowerShell cannot run at all
+ * (blocked by policy), the scan still returns the host from the environment and the install
+ * folders found.
  */
 public final class WindowsCollector implements Collector {
     static final Duration POWERSHELL_TIMEOUT = Duration.ofSeconds(120);
@@ -76,10 +78,11 @@ public final class WindowsCollector implements Collector {
     @Override
     public Inventory collect() {
         ScanContext ctx = new ScanContext();
-        PowerShellSections sections = runInventoryScript(ctx);
-        Host host = sections.isEmpty() ? hostFromEnvironment(ctx) : host(sections, ctx);
+        Script ran = runInventoryScript(ctx);
+        PowerShellSections sections = ran.sections();
+        Host host = sections.isEmpty() ? hostFromEnvironment(ctx) : host(sections, ran.missing(), ctx);
         if (!sections.isEmpty()) {
-            readSections(new Sections(sections, ctx), ctx);
+            readSections(new Sections(sections, ran.missing(), ctx), ctx);
         }
         ctx.source("paths", c -> c.observations(probePaths()));
         return new Inventory(host, ctx.software(), ctx.observations(), ctx.securityProducts(), ctx.errors());
@@ -104,25 +107,39 @@ public final class WindowsCollector implements Collector {
         ctx.securityProducts(ReportedSecurityProducts.combine(SecurityCenter.products(registrations), defender, kaspersky));
     }
 
-    /** The script's sections, or none (and one error) when PowerShell did not run or printed nothing usable. */
-    private PowerShellSections runInventoryScript(ScanContext ctx) {
+    /** What the script printed, and what to say of a section it did not print. */
+    private record Script(PowerShellSections sections, String missing) {
+        static final String NOT_PRINTED = "not in the inventory script's output";
+    }
+
+    /**
+     * The script's sections, or none (and one error) when PowerShell did not run or printed nothing
+     * usable. When it timed out, the sections it finished before are kept and the rest are unfinished.
+     */
+    private Script runInventoryScript(ScanContext ctx) {
         String script = script();
         if (script == null) {
             ctx.error(POWERSHELL_SOURCE, SCRIPT + " is missing from the agent");
-            return PowerShellSections.parse("");
+            return new Script(PowerShellSections.parse(""), Script.NOT_PRINTED);
         }
         List<String> argv = List.of(powerShellPath(), "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
                 "-Command", "-");
         CommandResult result = runner.run(argv, script, POWERSHELL_TIMEOUT);
+        if (result.timedOut()) {
+            PowerShellSections finished = PowerShellSections.parseCut(result.stdout());
+            ctx.error(POWERSHELL_SOURCE, result.problem() + (finished.isEmpty() ? " before any section was finished"
+                    : "; kept the " + (finished.bodies().size() + finished.errors().size()) + " sections finished before"));
+            return new Script(finished, "not finished before PowerShell timed out");
+        }
         if (result.failure() != null) {
             ctx.error(POWERSHELL_SOURCE, result.problem());
-            return PowerShellSections.parse("");
+            return new Script(PowerShellSections.parse(""), Script.NOT_PRINTED);
         }
         PowerShellSections sections = PowerShellSections.parse(result.stdout());
         if (sections.isEmpty()) {
             ctx.error(POWERSHELL_SOURCE, result.exitCode() != 0 ? result.problem() : "printed no inventory sections");
         }
-        return sections;
+        return new Script(sections, Script.NOT_PRINTED);
     }
 
     /**
@@ -139,7 +156,7 @@ public final class WindowsCollector implements Collector {
         return systemRoot + system + "\\WindowsPowerShell\\v1.0\\powershell.exe";
     }
 
-    private Host host(PowerShellSections sections, ScanContext ctx) {
+    private Host host(PowerShellSections sections, String missing, ScanContext ctx) {
         String error = sections.errors().get(WindowsHost.SECTION);
         String body = sections.bodies().get(WindowsHost.SECTION);
         if (error == null && body != null) {
@@ -149,7 +166,7 @@ public final class WindowsCollector implements Collector {
                 error = e.getMessage();
             }
         }
-        ctx.error(WindowsHost.SECTION, error != null ? error : "not in the inventory script's output");
+        ctx.error(WindowsHost.SECTION, error != null ? error : missing);
         return hostFromEnvironment(ctx);
     }
 
@@ -202,12 +219,12 @@ public final class WindowsCollector implements Collector {
     }
 
     /** Reads sections into results; a failed, missing or unreadable section is an error named after it. */
-    private record Sections(PowerShellSections sections, ScanContext ctx) {
+    private record Sections(PowerShellSections sections, String missing, ScanContext ctx) {
         <T> T section(String name, Function<String, T> parser, T otherwise) {
             String error = sections.errors().get(name);
             String body = sections.bodies().get(name);
             if (error != null || body == null) {
-                ctx.error(name, error != null ? error : "not in the inventory script's output");
+                ctx.error(name, error != null ? error : missing);
                 return otherwise;
             }
             List<T> result = new ArrayList<>(1);

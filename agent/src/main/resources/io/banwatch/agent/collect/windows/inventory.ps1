@@ -17,7 +17,15 @@
 #                                   `... | ConvertTo-Json -Depth 3 -Compress`, or an empty line when
 #                                   the command returned nothing
 #   ### banwatch-error <name>        followed by one line: the exception message, newlines folded
-# Sections appear in a fixed order and a failing section never stops the script.
+# Sections appear in a fixed order and a failing section never stops the script. Each section is
+# written and flushed as soon as it is complete, so when the caller kills a hung script it still has
+# every section finished before the hang; a section cut mid-write is recognisable (no body line, or a
+# body line without its line end) and the caller drops it.
+#
+# Every call that can hang has its own bound: CIM queries use -OperationTimeoutSec, reg.exe load and
+# unload are killed after $script:RegTimeoutMs, and Get-AppxPackage runs in a runspace that is
+# abandoned after $script:AppxTimeoutSec. A bound that trips fails only its own section (or, for
+# reg.exe, skips one user's hive).
 # PS 5.1 ConvertTo-Json specifics the parser must expect: a single result is printed as an object, not
 # a one-element array; DateTime values print as "\/Date(<ms since epoch, UTC>)\/"; enums print as
 # numbers; ' & < > are escaped as \u0027 \u0026 \u003c \u003e; non-ASCII characters are not escaped.
@@ -43,6 +51,11 @@ try {
     # keep going with the default encoding
 }
 $ProgressPreference = 'SilentlyContinue'
+
+# Per-command bounds; the caller's timeout for the whole script is larger than any one of them.
+$script:CimTimeoutSec = 20
+$script:RegTimeoutMs = 15000
+$script:AppxTimeoutSec = 30
 
 # Every line goes through [Console]::Out. The PowerShell host formatter (Out-Default) is bypassed, so
 # nothing gets wrapped or truncated to a console width, and all lines share one writer (no reordering).
@@ -114,17 +127,88 @@ function Get-BanwatchUninstallEntries {
 # reg.exe prints "The operation completed successfully." on stdout and its errors on stderr; neither
 # may reach our stdout. In PS 5.1, redirected native stderr turns into error records that become
 # terminating errors under $ErrorActionPreference = 'Stop', so this function relaxes it locally.
+# A reg.exe that does not exit within $script:RegTimeoutMs (a hive locked by another process can block
+# "reg load") is killed and counts as failed (-1). Where .NET process control is refused (Constrained
+# Language Mode), reg.exe runs unbounded as before.
 function Invoke-BanwatchReg {
     param([string[]]$Arguments)
     $ErrorActionPreference = 'Continue'
-    $null = & "$env:SystemRoot\System32\reg.exe" @Arguments 2>&1
-    return $LASTEXITCODE
+    $regExe = "$env:SystemRoot\System32\reg.exe"
+    $process = $null
+    try {
+        $start = New-Object -TypeName System.Diagnostics.ProcessStartInfo
+        $start.FileName = $regExe
+        # Quote every argument: profile paths can hold spaces. reg.exe output is a line or two, so
+        # the redirected pipes never fill up unread.
+        $start.Arguments = (@($Arguments | ForEach-Object { '"' + $_ + '"' }) -join ' ')
+        $start.UseShellExecute = $false
+        $start.CreateNoWindow = $true
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $process = [System.Diagnostics.Process]::Start($start)
+    } catch {
+        $process = $null
+    }
+    if ($process -eq $null) {
+        $null = & $regExe @Arguments 2>&1
+        return $LASTEXITCODE
+    }
+    if (-not $process.WaitForExit($script:RegTimeoutMs)) {
+        try { $process.Kill() } catch { }
+        return -1
+    }
+    return $process.ExitCode
+}
+
+# Runs a script block in its own runspace and waits at most $TimeoutSec for it. On timeout the
+# runspace is asked to stop and abandoned (not disposed: Dispose would wait for the hung call), and
+# this throws. Errors the block wrote are returned in $Errors for the caller to judge. Where
+# runspaces are refused (Constrained Language Mode), the block runs here, unbounded.
+function Invoke-BanwatchBounded {
+    param(
+        [Parameter(Mandatory = $true)][scriptblock]$Body,
+        [Parameter(Mandatory = $true)][int]$TimeoutSec,
+        [Parameter(Mandatory = $true)][string]$What,
+        [Parameter(Mandatory = $true)][ref]$Errors
+    )
+    $shell = $null
+    try {
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript($Body.ToString())
+    } catch {
+        $shell = $null
+    }
+    if ($shell -eq $null) {
+        $Errors.Value = @()
+        return (& $Body)
+    }
+    $async = $shell.BeginInvoke()
+    if (-not $async.AsyncWaitHandle.WaitOne($TimeoutSec * 1000)) {
+        try { $null = $shell.BeginStop($null, $null) } catch { }
+        throw "$What did not answer within $TimeoutSec s"
+    }
+    try {
+        $result = $shell.EndInvoke($async)
+    } catch {
+        # A terminating error comes back wrapped in MethodInvocationException and maybe
+        # CmdletInvocationException; rethrow the original so its message and type survive.
+        $inner = $_.Exception
+        while (($inner -is [System.Management.Automation.MethodInvocationException] -or
+                $inner -is [System.Management.Automation.CmdletInvocationException]) -and $inner.InnerException -ne $null) {
+            $inner = $inner.InnerException
+        }
+        $shell.Dispose()
+        throw $inner
+    }
+    $Errors.Value = @($shell.Streams.Error | ForEach-Object { $_.Exception })
+    $shell.Dispose()
+    return $result
 }
 
 # --- host ------------------------------------------------------------------------------------------
 Invoke-BanwatchSection -Name 'host' -Body {
-    $cs = Get-CimInstance -ClassName Win32_ComputerSystem
-    $os = Get-CimInstance -ClassName Win32_OperatingSystem
+    $cs = Get-CimInstance -ClassName Win32_ComputerSystem -OperationTimeoutSec $script:CimTimeoutSec
+    $os = Get-CimInstance -ClassName Win32_OperatingSystem -OperationTimeoutSec $script:CimTimeoutSec
     $crypto = Get-ItemProperty -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Cryptography' -Name 'MachineGuid'
     [pscustomobject]@{
         ComputerName   = $cs.Name
@@ -201,19 +285,27 @@ Invoke-BanwatchSection -Name 'uninstall-users' -Body {
 }
 
 # --- appx ------------------------------------------------------------------------------------------
+# The AppX deployment service can stop answering (a stuck servicing operation), so the cmdlet runs
+# bounded. Its errors come back as exceptions, whether they ended the call or not.
 Invoke-BanwatchSection -Name 'appx' -Body {
+    $errors = @()
     $packages = $null
     try {
-        $packages = @(Get-AppxPackage -AllUsers)
+        $packages = @(Invoke-BanwatchBounded -Body { Get-AppxPackage -AllUsers } -TimeoutSec $script:AppxTimeoutSec -What 'Get-AppxPackage -AllUsers' -Errors ([ref]$errors))
     } catch {
+        $errors = @($_.Exception)
+    }
+    if ($errors.Count -gt 0) {
         # -AllUsers needs elevation. Fall back to the current user's packages on access denied only.
-        $denied = ($_.Exception -is [System.UnauthorizedAccessException]) -or ($_.Exception.HResult -eq -2147024891)
-        if (-not $denied) { throw }
-        $packages = @(Get-AppxPackage)
+        $first = $errors[0]
+        $denied = ($first -is [System.UnauthorizedAccessException]) -or ($first.HResult -eq -2147024891)
+        if (-not $denied) { throw $first }
+        $packages = @(Invoke-BanwatchBounded -Body { Get-AppxPackage } -TimeoutSec $script:AppxTimeoutSec -What 'Get-AppxPackage' -Errors ([ref]$errors))
+        if ($errors.Count -gt 0) { throw $errors[0] }
     }
     # SignatureKind is an enum (0 None, 1 Developer, 2 Enterprise, 3 Store, 4 System); PS 5.1 prints it
     # as its number.
-    $packages | Select-Object -Property Name, Version, Publisher, PackageFamilyName, InstallLocation, SignatureKind, IsFramework, NonRemovable
+    $packages | Select-Object -Property @('Name', 'Version', 'Publisher', 'PackageFamilyName', 'InstallLocation', 'SignatureKind', 'IsFramework', 'NonRemovable')
 }
 
 # --- Windows Security Center -----------------------------------------------------------------------
@@ -223,13 +315,13 @@ Invoke-BanwatchSection -Name 'appx' -Body {
 $script:WscProperties = @('displayName', 'instanceGuid', 'pathToSignedProductExe', 'pathToSignedReportingExe', 'productState', 'timestamp')
 
 Invoke-BanwatchSection -Name 'wsc-antivirus' -Body {
-    Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName 'AntiVirusProduct' | Select-Object -Property $script:WscProperties
+    Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName 'AntiVirusProduct' -OperationTimeoutSec $script:CimTimeoutSec | Select-Object -Property $script:WscProperties
 }
 Invoke-BanwatchSection -Name 'wsc-antispyware' -Body {
-    Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName 'AntiSpywareProduct' | Select-Object -Property $script:WscProperties
+    Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName 'AntiSpywareProduct' -OperationTimeoutSec $script:CimTimeoutSec | Select-Object -Property $script:WscProperties
 }
 Invoke-BanwatchSection -Name 'wsc-firewall' -Body {
-    Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName 'FirewallProduct' | Select-Object -Property $script:WscProperties
+    Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName 'FirewallProduct' -OperationTimeoutSec $script:CimTimeoutSec | Select-Object -Property $script:WscProperties
 }
 
 # --- defender --------------------------------------------------------------------------------------
@@ -238,15 +330,15 @@ Invoke-BanwatchSection -Name 'wsc-firewall' -Body {
 # 0x800106ba). With a third-party antivirus registered on a client, it usually succeeds and reports
 # AMRunningMode "Not running".
 Invoke-BanwatchSection -Name 'defender' -Body {
-    Get-MpComputerStatus | Select-Object -Property AMServiceEnabled, AntivirusEnabled, AntispywareEnabled, RealTimeProtectionEnabled, AntivirusSignatureLastUpdated, AntivirusSignatureVersion, AMProductVersion, AMRunningMode, IsTamperProtected
+    Get-MpComputerStatus | Select-Object -Property @('AMServiceEnabled', 'AntivirusEnabled', 'AntispywareEnabled', 'RealTimeProtectionEnabled', 'AntivirusSignatureLastUpdated', 'AntivirusSignatureVersion', 'AMProductVersion', 'AMRunningMode', 'IsTamperProtected')
 }
 
 # --- services / drivers ----------------------------------------------------------------------------
 Invoke-BanwatchSection -Name 'services' -Body {
-    Get-CimInstance -ClassName Win32_Service | Select-Object -Property Name, DisplayName, State, StartMode, PathName
+    Get-CimInstance -ClassName Win32_Service -OperationTimeoutSec $script:CimTimeoutSec | Select-Object -Property @('Name', 'DisplayName', 'State', 'StartMode', 'PathName')
 }
 Invoke-BanwatchSection -Name 'drivers' -Body {
-    Get-CimInstance -ClassName Win32_SystemDriver | Select-Object -Property Name, DisplayName, State, StartMode, PathName
+    Get-CimInstance -ClassName Win32_SystemDriver -OperationTimeoutSec $script:CimTimeoutSec | Select-Object -Property @('Name', 'DisplayName', 'State', 'StartMode', 'PathName')
 }
 
 # --- kaspersky-registry ----------------------------------------------------------------------------

@@ -24,28 +24,29 @@ class LaunchdJobsTest {
                 .extracting(Evidence::kind, Evidence::source, Evidence::name, Evidence::location, Evidence::detail)
                 .containsExactly(
                         tuple(EvidenceKind.LAUNCHD_JOB, "launchd", "com.kaspersky.kav", "/Library/LaunchDaemons/com.kaspersky.kav.plist",
-                                "/Library/Application Support/Kaspersky Lab/KAV/Binaries/kav"),
+                                "/Library/Application Support/Kaspersky Lab/KAV/Binaries/kav (present)"),
                         tuple(EvidenceKind.LAUNCHD_JOB, "launchd", "com.kaspersky.sysextctrld",
                                 "/Library/LaunchDaemons/com.kaspersky.sysextctrld.plist",
-                                "/Library/Application Support/Kaspersky Lab/KAV/Binaries/sysextctrld"),
+                                "/Library/Application Support/Kaspersky Lab/KAV/Binaries/sysextctrld (missing)"),
                         tuple(EvidenceKind.LAUNCHD_JOB, "launchd", "com.kaspersky.kav.gui",
                                 "/Library/LaunchAgents/com.kaspersky.kav.gui.plist",
-                                "/Applications/Kaspersky Anti-Virus For Mac.app/Contents/MacOS/kav_agent"));
+                                "/Applications/Kaspersky Anti-Virus For Mac.app/Contents/MacOS/kav_agent (missing)"));
         assertThat(problems.list()).isEmpty();
     }
 
     @Test
     void readsProgramKeysAndBinaryJobs() {
         // com.microsoft.autoupdate.helper uses Program; com.microsoft.update.agent is a binary plist.
+        // The fixture holds no binaries, so every program is missing.
         assertThat(LaunchdJobs.read(new MacRoot(MacFixtures.scenario("clean-sonoma")), problems))
                 .extracting(Evidence::name, Evidence::detail)
                 .containsExactly(
-                        tuple("com.microsoft.autoupdate.helper", "/Library/PrivilegedHelperTools/com.microsoft.autoupdate.helper"),
-                        tuple("org.xquartz.privileged_startx", "/opt/X11/libexec/privileged_startx"),
-                        tuple("com.crowdstrike.falcon.UserAgent", "/Applications/Falcon.app/Contents/MacOS/Falcon"),
+                        tuple("com.microsoft.autoupdate.helper", "/Library/PrivilegedHelperTools/com.microsoft.autoupdate.helper (missing)"),
+                        tuple("org.xquartz.privileged_startx", "/opt/X11/libexec/privileged_startx (missing)"),
+                        tuple("com.crowdstrike.falcon.UserAgent", "/Applications/Falcon.app/Contents/MacOS/Falcon (missing)"),
                         tuple("com.microsoft.update.agent", "/Library/Application Support/Microsoft/MAU2.0/"
                                 + "Microsoft AutoUpdate.app/Contents/MacOS/Microsoft Update Assistant.app/Contents/MacOS/"
-                                + "Microsoft Update Assistant"));
+                                + "Microsoft Update Assistant (missing)"));
     }
 
     @Test
@@ -54,6 +55,29 @@ class LaunchdJobsTest {
                 + "<key>Program</key><string>/usr/libexec/a</string>"
                 + "<key>ProgramArguments</key><array><string>a</string><string>-v</string></array>"), "file", "/L/a.plist");
         assertThat(job.detail()).isEqualTo("/usr/libexec/a");
+    }
+
+    @Test
+    void marksAProgramPresentOnlyWhenItsFileIsUnderTheRoot() {
+        Fixtures.write(root, "Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent", "");
+        Fixtures.write(root, "Library/Application Support/Kaspersky Lab/KAV/Binaries/.keep", "");
+        MacRoot mac = new MacRoot(root);
+
+        assertThat(LaunchdJobs.withProgramState(mac, job("/Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent"))
+                .detail()).isEqualTo("/Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent (present)");
+        // A folder where the binary should be is not a binary.
+        assertThat(LaunchdJobs.withProgramState(mac, job("/Library/Application Support/Kaspersky Lab/KAV/Binaries")).detail())
+                .isEqualTo("/Library/Application Support/Kaspersky Lab/KAV/Binaries (missing)");
+        assertThat(LaunchdJobs.withProgramState(mac, job("/Library/Application Support/Kaspersky Lab/KAV/Binaries/kav"))
+                .detail()).endsWith("kav (missing)");
+        // Relative or absent programs cannot be resolved against the root: left as they were.
+        assertThat(LaunchdJobs.withProgramState(mac, job("klnagent")).detail()).isEqualTo("klnagent");
+        assertThat(LaunchdJobs.withProgramState(mac, job(null)).detail()).isNull();
+    }
+
+    private static Evidence job(String program) {
+        return new Evidence(EvidenceKind.LAUNCHD_JOB, "launchd", "com.example.job", "/Library/LaunchDaemons/com.example.job.plist",
+                program);
     }
 
     @Test

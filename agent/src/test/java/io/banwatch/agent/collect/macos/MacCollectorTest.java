@@ -112,6 +112,37 @@ class MacCollectorTest {
     }
 
     @Test
+    void russianKasperskyAntiVirus() {
+        Inventory inv = scan("kav-russian");
+        // CFBundleName wins over CFBundleDisplayName; the binary plist holds it as UTF-16.
+        assertThat(inv.software()).extracting(MacCollectorTest::software).containsExactly(
+                "macos-app Антивирус Касперского 21.24.1.21", "macos-app Yandex 24.10.1.598",
+                "pkgutil com.kaspersky.kav.core 21.24.1.21", "pkgutil com.kaspersky.kav.webav 21.24.1.21");
+        assertThat(inv.software().get(0).identifier()).isEqualTo("com.kaspersky.kav");
+        assertThat(inv.software().get(0).location()).isEqualTo("/Applications/Kaspersky Anti-Virus For Mac.app");
+        assertThat(inv.observations()).extracting(MacCollectorTest::observation).containsExactly(
+                "launchd-job com.kaspersky.kav", "launchd-job com.kaspersky.sysextctrld", "launchd-job com.kaspersky.kav.gui",
+                "system-extension com.kaspersky.kav.sysext teamID=2Y8XE5CQ94 state=activated_enabled",
+                "path /Library/Application Support/Kaspersky Lab/KAV", "path /Applications/Kaspersky Anti-Virus For Mac.app",
+                "path /Library/Application Support/Kaspersky Lab");
+        assertThat(inv.errors()).isEmpty();
+        assertThat(inv.host().os()).isEqualTo(new OsInfo("macos", "macOS 14.6.1", "14.6.1", "23G93"));
+    }
+
+    @Test
+    void networkAgentOnly() {
+        Inventory inv = scan("network-agent-only");
+        assertThat(inv.software()).extracting(MacCollectorTest::software).containsExactly(
+                "macos-app Slack 4.41.105", "pkgutil com.kaspersky.klnagent.core 14.2.0.26967");
+        assertThat(inv.observations()).extracting(MacCollectorTest::observation).containsExactly(
+                "launchd-job com.kaspersky.klnagent",
+                "path /Library/Application Support/Kaspersky Lab/klnagent", "path /Library/Application Support/Kaspersky Lab");
+        assertThat(inv.observations().get(0).detail())
+                .isEqualTo("/Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent (present)");
+        assertThat(inv.errors()).isEmpty();
+    }
+
+    @Test
     void ultraAv() {
         Inventory inv = scan("ultraav-mac");
         assertThat(inv.software()).extracting(MacCollectorTest::software).containsExactly(

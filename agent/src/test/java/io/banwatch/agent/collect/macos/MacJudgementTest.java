@@ -10,6 +10,12 @@ import io.banwatch.model.SecurityProduct;
 import io.banwatch.rules.RuleEngine;
 import io.banwatch.rules.RuleSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +48,19 @@ class MacJudgementTest {
     }
 
     private Judged judge(String scenario) {
-        return judge(new MacCollector(MacFixtures.scenario(scenario), false, mock(CommandRunner.class),
-                rules.pathsToProbe("macos")).collect());
+        return judge(collect(MacFixtures.scenario(scenario)));
+    }
+
+    private Inventory collect(Path root) {
+        return new MacCollector(root, false, mock(CommandRunner.class), rules.pathsToProbe("macos")).collect();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Judged judge(Inventory inventory) {
@@ -85,19 +102,88 @@ class MacJudgementTest {
     }
 
     @Test
-    void kesForMacAndItsNetworkAgentAreTwoFindings() {
+    void kesForMacAndItsRunnableNetworkAgentAreTwoInstalledViolations() {
         Judged kes = judge("kes-mac-with-agent");
 
+        // The agent has no app bundle; its daemon's binary on the disk is what proves the install.
         assertThat(kes.findings()).extracting(Finding::ruleId, Finding::presence, Finding::level).containsExactly(
                 tuple("kaspersky-us:kes-mac", Presence.INSTALLED, Level.VIOLATION),
-                tuple("kaspersky-us:klnagent", Presence.REMNANT, Level.RISK));
+                tuple("kaspersky-us:klnagent", Presence.INSTALLED, Level.VIOLATION));
         assertThat(kes.finding("kaspersky-us:kes-mac").product()).isEqualTo("Kaspersky Endpoint Security for Mac");
         assertThat(kes.finding("kaspersky-us:kes-mac").evidence()).extracting(MacJudgementTest::trace).contains(
                 "software Kaspersky Endpoint Security for Mac", "software com.kaspersky.kav.core",
                 "system-extension com.kaspersky.kav.sysext", "launchd-job com.kaspersky.kav");
         assertThat(kes.finding("kaspersky-us:klnagent").product()).isEqualTo("Kaspersky Security Center Network Agent");
-        assertThat(kes.finding("kaspersky-us:klnagent").evidence()).extracting(MacJudgementTest::trace)
-                .contains("path /Library/Application Support/Kaspersky Lab/klnagent");
+        assertThat(kes.finding("kaspersky-us:klnagent").message())
+                .startsWith("Kaspersky Security Center Network Agent is installed.");
+    }
+
+    @Test
+    void aNetworkAgentWhoseBinaryIsGoneIsOnlyARemnant(@TempDir Path tmp) {
+        Path mac = MacFixtures.copy("kes-mac-with-agent", tmp);
+        delete(mac.resolve("Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent"));
+
+        Judged kes = judge(collect(mac));
+
+        // Receipt, daemon plist and folder outlive an uninstall: without the binary they prove nothing more.
+        assertThat(kes.findings()).extracting(Finding::ruleId, Finding::presence, Finding::level).containsExactly(
+                tuple("kaspersky-us:kes-mac", Presence.INSTALLED, Level.VIOLATION),
+                tuple("kaspersky-us:klnagent", Presence.REMNANT, Level.RISK));
+    }
+
+    @Test
+    void theRussianBuildWithCyrillicBundleNamesIsKasperskyAntiVirusInViolation() {
+        Judged kav = judge("kav-russian");
+
+        Finding f = onlyFinding(kav, "kaspersky-us:kav-mac", Presence.INSTALLED, Level.VIOLATION,
+                "software Антивирус Касперского",
+                "software com.kaspersky.kav.core", "software com.kaspersky.kav.webav",
+                "launchd-job com.kaspersky.kav", "launchd-job com.kaspersky.sysextctrld", "launchd-job com.kaspersky.kav.gui",
+                "system-extension com.kaspersky.kav.sysext",
+                "path /Library/Application Support/Kaspersky Lab/KAV",
+                "path /Applications/Kaspersky Anti-Virus For Mac.app",
+                "path /Library/Application Support/Kaspersky Lab");
+        assertThat(f.product()).isEqualTo("Kaspersky Anti-Virus for Mac");
+        assertThat(f.vendor()).isEqualTo("Kaspersky");
+        assertThat(f.milestone()).isEqualTo("ndaa-1634-effective");
+        assertThat(f.message()).startsWith("Kaspersky Anti-Virus for Mac is installed.");
+        assertThat(kav.products()).extracting(SecurityProduct::product, SecurityProduct::version)
+                .containsExactly(tuple("Kaspersky security product", "21.24.1.21"));
+    }
+
+    @Test
+    void theNetworkAgentAloneIsOneInstalledViolationAndNoUnprotectedNotice() {
+        Judged agent = judge("network-agent-only");
+
+        Finding f = onlyFinding(agent, "kaspersky-us:klnagent", Presence.INSTALLED, Level.VIOLATION,
+                "software com.kaspersky.klnagent.core", "launchd-job com.kaspersky.klnagent",
+                "path /Library/Application Support/Kaspersky Lab/klnagent", "path /Library/Application Support/Kaspersky Lab");
+        assertThat(f.product()).isEqualTo("Kaspersky Security Center Network Agent");
+        assertThat(f.milestone()).isEqualTo("ndaa-1634-effective");
+    }
+
+    @Test
+    void forAPrivateUserTheNetworkAgentAloneIsAnInstalledRisk() {
+        Inventory inventory = collect(MacFixtures.scenario("network-agent-only"));
+        List<Finding> findings = engine.evaluate(inventory, engine.securityProducts(inventory), "us-private", ON);
+
+        assertThat(findings).extracting(Finding::ruleId, Finding::presence, Finding::level, Finding::milestone)
+                .containsExactly(tuple("kaspersky-us:klnagent", Presence.INSTALLED, Level.RISK, "bis-updates-end"));
+    }
+
+    @Test
+    void onALiveScanTheRunningNetworkAgentProvesTheInstallEvenWithoutItsDaemonPlist(@TempDir Path tmp) {
+        Path mac = MacFixtures.copy("network-agent-only", tmp);
+        delete(mac.resolve("Library/LaunchDaemons/com.kaspersky.klnagent.plist"));
+        CommandRunner runner = MacFixtures.failingRunner();
+        when(runner.run(eq(PsProcesses.COMMAND), isNull(), any(Duration.class)))
+                .thenReturn(ran("/sbin/launchd\n/Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent\n"));
+
+        Judged agent = judge(new MacCollector(mac, true, runner, rules.pathsToProbe("macos")).collect());
+
+        assertThat(agent.findings()).extracting(Finding::ruleId, Finding::presence, Finding::level)
+                .containsExactly(tuple("kaspersky-us:klnagent", Presence.INSTALLED, Level.VIOLATION));
+        assertThat(agent.findings().get(0).evidence()).extracting(MacJudgementTest::trace).contains("process klnagent");
     }
 
     @Test

@@ -21,6 +21,7 @@ class EveryFixtureParsesTest {
             kes-russian,        7,                 2,               3,    2,             2,               1,            25,       21,      4,                  20
             network-agent-only, 7,                 0,               3,    1,             1,               0,            23,       8,       2,                  17
             kaspersky-remnants, 6,                 1,               6,    1,             1,               0,            22,       10,      4,                  16
+            remnants-defender-off, 6,                 1,               6,    1,             1,               0,            22,       10,      4,                  16
             ultraav-migrated,   7,                 2,               6,    2,             2,               0,            24,       9,       4,                  20
             server-2019-ksws,   5,                 0,               3,    -,             -,               -,            21,       9,       3,                  16
             decoys,             8,                 1,               6,    1,             1,               0,            23,       10,      0,                  19

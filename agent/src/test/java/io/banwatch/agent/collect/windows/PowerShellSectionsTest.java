@@ -25,6 +25,35 @@ class PowerShellSectionsTest {
         assertThat(sections.bodies().values()).allSatisfy(json -> assertThat(json).doesNotContain("\r", "\n"));
     }
 
+    @ParameterizedTest
+    @FieldSource("FIXTURES")
+    void aWholeOutputReadAsCutLosesNothing(String fixture) {
+        String output = WindowsFixtures.output(fixture);
+        assertThat(PowerShellSections.parseCut(output)).isEqualTo(PowerShellSections.parse(output));
+    }
+
+    @Test
+    void aCutOutputKeepsOnlyTheSectionsWrittenToTheirLineEnd() {
+        String a = "### banwatch-section a\r\n{\"x\":1}\r\n";
+        String emptyB = "### banwatch-section b\r\n\r\n";
+        String failedC = "### banwatch-error c\r\nAccess denied\r\n";
+        String done = a + emptyB + failedC;
+
+        assertThat(PowerShellSections.parseCut(done).bodies()).containsExactly(entry("a", "{\"x\":1}"), entry("b", ""));
+        assertThat(PowerShellSections.parseCut(done).errors()).containsExactly(entry("c", "Access denied"));
+        // Cut in the next body line, right after the next marker, inside the marker, or between CR and LF.
+        for (String tail : List.of("### banwatch-section d\r\n[{\"Name\":\"AV", "### banwatch-section d\r\n",
+                "### banwatch-sec", "### banwatch-section d\r")) {
+            PowerShellSections cut = PowerShellSections.parseCut(done + tail);
+            assertThat(cut.bodies()).as(tail).containsOnlyKeys("a", "b");
+            assertThat(cut.errors()).as(tail).containsOnlyKeys("c");
+        }
+        // An empty body whose line end did not make it is not an empty section.
+        assertThat(PowerShellSections.parseCut(a + "### banwatch-section b\r\n").bodies()).containsOnlyKeys("a");
+        assertThat(PowerShellSections.parseCut("").isEmpty()).isTrue();
+        assertThat(PowerShellSections.parseCut("WARNING: banner without a line end").isEmpty()).isTrue();
+    }
+
     @Test
     void anEmptySectionIsAnEmptyBodyNotAnError() {
         PowerShellSections clean = PowerShellSections.parse(WindowsFixtures.output(WindowsFixtures.CLEAN));

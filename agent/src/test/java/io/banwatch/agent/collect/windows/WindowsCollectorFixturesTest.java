@@ -45,6 +45,12 @@ class WindowsCollectorFixturesTest {
                 .toList();
     }
 
+    /** "source scope | name | version | publisher", one line per program, in the order the collector lists them. */
+    private static List<String> programs(Inventory inv) {
+        return inv.software().stream().map(s -> s.source() + " " + s.scope().replace("user:S-1-5-21-", "user:…") + " | "
+                + s.name() + " | " + s.version() + " | " + s.publisher()).toList();
+    }
+
     private static List<String> products(Inventory inv) {
         return inv.securityProducts().stream()
                 .map(p -> p.vendor() + " | " + p.product() + " | " + p.kind() + " | enabled=" + p.enabled()
@@ -127,10 +133,20 @@ class WindowsCollectorFixturesTest {
     void russianKasperskyEndpointSecurity() {
         Inventory inv = collect(WindowsFixtures.KES_RUSSIAN);
 
-        assertThat(inv.software()).filteredOn(s -> s.publisher() != null && s.publisher().contains("Касперского"))
-                .extracting(Software::name)
-                .containsExactly("Kaspersky Endpoint Security для Windows", "Агент администрирования Kaspersky Security Center");
-        assertThat(inv.software()).hasSize(12);
+        // Publishers keep their straight double quotes, as the Russian installers write them.
+        assertThat(programs(inv)).containsExactly(
+                "windows-uninstall machine | 7-Zip 23.01 (x64) | 23.01 | Igor Pavlov",
+                "windows-uninstall machine | Microsoft Update Health Tools | 5.72.0.0 | Microsoft Corporation",
+                "windows-uninstall machine | 1С:Предприятие 8 (8.3.24.1467) | 8.3.24.1467 | 1С-Софт",
+                "windows-uninstall machine | Microsoft Edge | 131.0.2903.70 | Корпорация Майкрософт",
+                "windows-uninstall machine | Среда выполнения Microsoft Edge WebView2 Runtime | 131.0.2903.70 | Корпорация Майкрософт",
+                "windows-uninstall machine | Kaspersky Endpoint Security для Windows | 12.6.0.438 | АО \"Лаборатория Касперского\"",
+                "windows-uninstall machine | Агент администрирования Kaspersky Security Center | 14.0.0.10902 | \"Лаборатория Касперского\"",
+                "windows-uninstall user:…3656473312-1925476590-2409714872-1113 | Yandex | 24.10.1.669 | Yandex",
+                "windows-uninstall user:…3656473312-1925476590-2409714872-1113 | Кнопка \"Яндекс\" на панели задач | 2.2.2.50 | Яндекс",
+                "windows-store machine | Microsoft.Windows.ShellExperienceHost | 10.0.19041.4355 | Microsoft Windows",
+                "windows-store machine | Microsoft.WindowsCalculator | 11.2210.0.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsStore | 22410.1401.5.0 | Microsoft Corporation");
         assertThat(inv.host().os().name()).isEqualTo("Майкрософт Windows 10 Pro");
     }
 
@@ -138,9 +154,17 @@ class WindowsCollectorFixturesTest {
     void networkAgentOnly() {
         Inventory inv = collect(WindowsFixtures.NETWORK_AGENT);
 
-        assertThat(inv.software()).extracting(Software::name).contains("Kaspersky Security Center Network Agent")
-                .noneMatch(name -> name.contains("Endpoint Security"));
-        assertThat(inv.software()).hasSize(10);
+        assertThat(programs(inv)).containsExactly(
+                "windows-uninstall machine | 7-Zip 24.08 (x64) | 24.08 | Igor Pavlov",
+                "windows-uninstall machine | Microsoft 365 Apps for enterprise - en-us | 16.0.17928.20336 | Microsoft Corporation",
+                "windows-uninstall machine | Microsoft Update Health Tools | 5.72.0.0 | Microsoft Corporation",
+                "windows-uninstall machine | Google Chrome | 131.0.6778.86 | Google LLC",
+                "windows-uninstall machine | Microsoft Edge | 131.0.2903.70 | Microsoft Corporation",
+                "windows-uninstall machine | Microsoft Edge WebView2 Runtime | 131.0.2903.70 | Microsoft Corporation",
+                "windows-uninstall machine | Kaspersky Security Center Network Agent | 14.0.0.10902 | AO Kaspersky Lab",
+                "windows-store machine | Microsoft.Windows.ShellExperienceHost | 10.0.19041.4355 | Microsoft Windows",
+                "windows-store machine | Microsoft.WindowsCalculator | 11.2210.0.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsStore | 22410.1401.5.0 | Microsoft Corporation");
         assertThat(products(inv)).containsExactly(
                 "Microsoft | Windows Defender | antivirus | enabled=true | upToDate=true | signatures=null");
         assertThat(observed(inv, EvidenceKind.REGISTRY_KEY)).containsExactly("HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab",
@@ -153,7 +177,20 @@ class WindowsCollectorFixturesTest {
     void kasperskyRemnants() {
         Inventory inv = collect(WindowsFixtures.REMNANTS);
 
-        assertThat(inv.software()).extracting(Software::name).noneMatch(name -> name.contains("Kaspersky")).hasSize(13);
+        assertThat(programs(inv)).containsExactly(
+                "windows-uninstall machine | 7-Zip 24.08 (x64) | 24.08 | Igor Pavlov",
+                "windows-uninstall machine | Microsoft 365 Apps for enterprise - en-us | 16.0.18129.20158 | Microsoft Corporation",
+                "windows-uninstall machine | Microsoft Update Health Tools | 5.72.0.0 | Microsoft Corporation",
+                "windows-uninstall machine | Google Chrome | 131.0.6778.86 | Google LLC",
+                "windows-uninstall machine | Microsoft Edge | 131.0.2903.70 | Microsoft Corporation",
+                "windows-uninstall machine | Microsoft Edge WebView2 Runtime | 131.0.2903.70 | Microsoft Corporation",
+                "windows-uninstall user:…1004336348-1177238915-682003330-1311 | Microsoft OneDrive | 24.216.1027.0001 | Microsoft Corporation",
+                "windows-store machine | Microsoft.Windows.ShellExperienceHost | 10.0.22621.4541 | Microsoft Windows",
+                "windows-store machine | Microsoft.Windows.StartMenuExperienceHost | 10.0.22621.4541 | Microsoft Windows",
+                "windows-store machine | Microsoft.SecHealthUI | 1000.27703.1006.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsCalculator | 11.2409.0.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsNotepad | 11.2410.21.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsStore | 22410.1401.5.0 | Microsoft Corporation");
         assertThat(products(inv)).containsExactly(
                 "Microsoft | Windows Defender | antivirus | enabled=true | upToDate=true | signatures=null",
                 "Kaspersky | Kaspersky Endpoint Security for Windows | antivirus | enabled=null | upToDate=null"
@@ -169,11 +206,40 @@ class WindowsCollectorFixturesTest {
     }
 
     @Test
+    void kasperskyRemnantsWithDefendersRealTimeProtectionOff() {
+        Inventory inv = collect(WindowsFixtures.REMNANTS_DEFENDER_OFF);
+
+        // Security Center says off (393472 = 0x60100) and Get-MpComputerStatus says real-time protection is off.
+        assertThat(products(inv)).containsExactly(
+                "Microsoft | Windows Defender | antivirus | enabled=false | upToDate=true | signatures=null",
+                "Kaspersky | Kaspersky Endpoint Security for Windows | antivirus | enabled=null | upToDate=null"
+                        + " | signatures=2024-09-25T16:03:27Z");
+        assertThat(programs(inv)).isEqualTo(programs(collect(WindowsFixtures.REMNANTS)));
+        assertThat(inv.host().hostname()).isEqualTo("PC-HR-0093");
+        assertThat(inv.errors()).isEmpty();
+    }
+
+    @Test
     void ultraAvAfterTheSeptember2024Switch() {
         Inventory inv = collect(WindowsFixtures.ULTRAAV);
 
-        assertThat(inv.software()).filteredOn(s -> "Pango Inc.".equals(s.publisher())).extracting(Software::name)
-                .containsExactly("UltraAV", "UltraVPN");
+        // The \u0027 escape in the recording is an apostrophe again; the game has no DisplayVersion.
+        assertThat(programs(inv)).containsExactly(
+                "windows-uninstall machine | UltraAV | 1.2.0.215 | Pango Inc.",
+                "windows-uninstall machine | Google Chrome | 131.0.6778.86 | Google LLC",
+                "windows-uninstall machine | Microsoft Edge | 131.0.2903.70 | Microsoft Corporation",
+                "windows-uninstall machine | Microsoft Edge WebView2 Runtime | 131.0.2903.70 | Microsoft Corporation",
+                "windows-uninstall machine | Steam | 2.10.91.91 | Valve Corporation",
+                "windows-uninstall machine | Tom Clancy's Rainbow Six Siege | null | Ubisoft Montreal",
+                "windows-uninstall machine | UltraVPN | 1.0.4.118 | Pango Inc.",
+                "windows-uninstall user:…2770913365-1427816320-3805216789-1001 | Discord | 1.0.9175 | Discord Inc.",
+                "windows-uninstall user:…2770913365-1427816320-3805216789-1001 | Spotify | 1.2.52.442.g01893f28 | Spotify AB",
+                "windows-store machine | Microsoft.Windows.ShellExperienceHost | 10.0.22621.4541 | Microsoft Windows",
+                "windows-store machine | Microsoft.Windows.StartMenuExperienceHost | 10.0.22621.4541 | Microsoft Windows",
+                "windows-store machine | Microsoft.SecHealthUI | 1000.27703.1006.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsCalculator | 11.2409.0.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsNotepad | 11.2410.21.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsStore | 22410.1401.5.0 | Microsoft Corporation");
         assertThat(products(inv)).containsExactly(
                 "Microsoft | Windows Defender | antivirus | enabled=false | upToDate=true | signatures=null",
                 "unknown | UltraAV | antivirus | enabled=true | upToDate=true | signatures=null",
@@ -207,9 +273,23 @@ class WindowsCollectorFixturesTest {
     void decoys() {
         Inventory inv = collect(WindowsFixtures.DECOYS);
 
-        assertThat(inv.software()).extracting(Software::name).contains("KasperTech Tools", "Kaspa Wallet", "CASPER 11",
-                "AT&T Global Network Client").doesNotContain("Update for Microsoft Office 2016 (KB5002140) 64-Bit Edition");
-        assertThat(inv.software()).hasSize(15);
+        // The Office MSI's hidden product key and its update entry (ParentKeyName) are not programs.
+        assertThat(programs(inv)).containsExactly(
+                "windows-uninstall machine | 7-Zip 24.08 (x64) | 24.08 | Igor Pavlov",
+                "windows-uninstall machine | AT&T Global Network Client | 10.1.3.8 | AT&T Services, Inc.",
+                "windows-uninstall machine | CASPER 11 | 11.0.5421 | Future Systems Solutions, Inc.",
+                "windows-uninstall machine | KasperTech Tools | 3.2.1 | KasperTech",
+                "windows-uninstall machine | Microsoft Office Professional Plus 2016 | 16.0.4266.1001 | Microsoft Corporation",
+                "windows-uninstall machine | Google Chrome | 131.0.6778.86 | Google LLC",
+                "windows-uninstall machine | Microsoft Edge | 131.0.2903.70 | Microsoft Corporation",
+                "windows-uninstall machine | Microsoft Edge WebView2 Runtime | 131.0.2903.70 | Microsoft Corporation",
+                "windows-uninstall user:…1004336348-1177238915-682003330-2051 | Kaspa Wallet | 0.3.15 | Kaspa",
+                "windows-store machine | Microsoft.Windows.ShellExperienceHost | 10.0.22621.4541 | Microsoft Windows",
+                "windows-store machine | Microsoft.Windows.StartMenuExperienceHost | 10.0.22621.4541 | Microsoft Windows",
+                "windows-store machine | Microsoft.SecHealthUI | 1000.27703.1006.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsCalculator | 11.2409.0.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsNotepad | 11.2410.21.0 | Microsoft Corporation",
+                "windows-store machine | Microsoft.WindowsStore | 22410.1401.5.0 | Microsoft Corporation");
         assertThat(products(inv)).containsExactly(
                 "Microsoft | Windows Defender | antivirus | enabled=true | upToDate=true | signatures=null");
         assertThat(observed(inv, EvidenceKind.REGISTRY_KEY)).isEmpty();

@@ -135,6 +135,68 @@ class WindowsCollectorTest {
                 .containsExactly(new ScanError("powershell", "printed no inventory sections"));
     }
 
+    /** The recording of {@code fixture} up to the marker of {@code section}, plus {@code tail}: a script killed there. */
+    private static String cutAt(String fixture, String section, String tail) {
+        String output = WindowsFixtures.output(fixture);
+        return output.substring(0, output.indexOf(PowerShellSections.SECTION_MARKER + section + "\r\n")) + tail;
+    }
+
+    private void powerShellTimesOutAfterPrinting(String partialStdout) {
+        when(runner.run(argThat(argv -> argv != null && argv.get(0).endsWith("powershell.exe")), any(), any(Duration.class)))
+                .thenReturn(CommandResult.timedOut(POWERSHELL + ": timed out after 120 s", partialStdout, ""));
+    }
+
+    @Test
+    void whenPowerShellTimesOutTheSectionsItFinishedAreKeptAndTheOthersAreErrors() {
+        // Killed while writing services: its marker and half its JSON line made it into the pipe.
+        String services = WindowsFixtures.json(WindowsFixtures.KES, "services");
+        powerShellTimesOutAfterPrinting(cutAt(WindowsFixtures.KES, "services",
+                PowerShellSections.SECTION_MARKER + "services\r\n" + services.substring(0, services.length() / 2)));
+
+        Inventory cut = collector(path -> false).collect();
+        powerShellPrints(WindowsFixtures.output(WindowsFixtures.KES));
+        Inventory whole = collector(path -> false).collect();
+
+        assertThat(cut.errors()).containsExactly(
+                new ScanError("powershell", POWERSHELL + ": timed out after 120 s; kept the 8 sections finished before"),
+                new ScanError("services", "not finished before PowerShell timed out"),
+                new ScanError("drivers", "not finished before PowerShell timed out"),
+                new ScanError("kaspersky-registry", "not finished before PowerShell timed out"),
+                new ScanError("processes", "not finished before PowerShell timed out"));
+        assertThat(cut.host()).isEqualTo(whole.host());
+        assertThat(cut.software()).isEqualTo(whole.software()).isNotEmpty();
+        assertThat(cut.observations()).isEmpty();
+        // Security Center and Defender were finished; the registry dating Kaspersky's signatures was not.
+        assertThat(cut.securityProducts()).extracting(p -> p.vendor() + " " + p.kind() + " " + p.enabled())
+                .containsExactly("Microsoft antivirus false", "Kaspersky antivirus true", "Kaspersky firewall true");
+    }
+
+    @Test
+    void aSectionMarkerWithoutItsBodyLineIsUnfinishedNotEmpty() {
+        // An empty body line would say "no Store apps"; a missing one says nothing.
+        powerShellTimesOutAfterPrinting(cutAt(WindowsFixtures.KES, "appx", PowerShellSections.SECTION_MARKER + "appx\r\n"));
+
+        Inventory inv = collector(path -> false).collect();
+
+        assertThat(inv.errors()).extracting(ScanError::source).containsExactly("powershell", "appx", "wsc-antivirus",
+                "wsc-antispyware", "wsc-firewall", "defender", "services", "drivers", "kaspersky-registry", "processes");
+        assertThat(inv.errors().get(1).message()).isEqualTo("not finished before PowerShell timed out");
+        assertThat(inv.software()).extracting(s -> s.source()).doesNotContain("windows-store").contains("windows-uninstall");
+    }
+
+    @Test
+    void aTimeoutBeforeAnySectionFallsBackToTheEnvironment() {
+        powerShellTimesOutAfterPrinting("");
+        regPrints(new CommandResult(0, "    MachineGuid    REG_SZ    " + CLEAN_GUID + "\r\n", "", null));
+
+        Inventory inv = collector(path -> false).collect();
+
+        assertThat(inv.errors()).containsExactly(
+                new ScanError("powershell", POWERSHELL + ": timed out after 120 s before any section was finished"));
+        assertThat(inv.host().hostname()).isEqualTo("PC-FIN-0142");
+        assertThat(inv.software()).isEmpty();
+    }
+
     @Test
     void aMalformedSectionIsAnErrorOfThatSectionOnly() {
         powerShellPrints(WindowsFixtures.withSection(WindowsFixtures.KES, "services", "[{\"Name\":\"AVP.KES.21.9\",\"State\":"));

@@ -13,12 +13,13 @@ final class WindowsFixtures {
     static final String KES_RUSSIAN = "kes-russian";
     static final String NETWORK_AGENT = "network-agent-only";
     static final String REMNANTS = "kaspersky-remnants";
+    static final String REMNANTS_DEFENDER_OFF = "remnants-defender-off";
     static final String ULTRAAV = "ultraav-migrated";
     static final String SERVER = "server-2019-ksws";
     static final String DECOYS = "decoys";
     static final String SINGLE_OBJECTS = "single-objects";
-    static final List<String> ALL = List.of(CLEAN, KES, KES_RUSSIAN, NETWORK_AGENT, REMNANTS, ULTRAAV, SERVER, DECOYS,
-            SINGLE_OBJECTS);
+    static final List<String> ALL = List.of(CLEAN, KES, KES_RUSSIAN, NETWORK_AGENT, REMNANTS, REMNANTS_DEFENDER_OFF,
+            ULTRAAV, SERVER, DECOYS, SINGLE_OBJECTS);
 
     /** The sections the script prints, in its order. */
     static final List<String> SECTIONS = List.of("host", "uninstall-machine", "uninstall-users", "appx",

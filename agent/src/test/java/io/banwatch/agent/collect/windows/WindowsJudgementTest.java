@@ -59,6 +59,11 @@ class WindowsJudgementTest {
         return new Judged(products, ENGINE.evaluate(inventory, products, "us-federal", AS_OF));
     }
 
+    /** "kind name" for each piece of a finding's evidence, in its order. */
+    private static List<String> traces(Finding finding) {
+        return finding.evidence().stream().map(e -> e.kind().jsonName() + " " + e.name()).toList();
+    }
+
     private static List<String> evidence(Finding finding, EvidenceKind kind) {
         return finding.evidence().stream().filter(e -> e.kind() == kind).map(Evidence::name).toList();
     }
@@ -95,12 +100,29 @@ class WindowsJudgementTest {
 
         assertThat(russian.summary()).containsExactly("kaspersky-us:kes-windows VIOLATION INSTALLED",
                 "kaspersky-us:klnagent VIOLATION INSTALLED");
-        assertThat(evidence(russian.finding("kaspersky-us:kes-windows"), EvidenceKind.SOFTWARE))
-                .containsExactly("Kaspersky Endpoint Security для Windows");
-        assertThat(evidence(russian.finding("kaspersky-us:kes-windows"), EvidenceKind.REGISTRY_KEY))
-                .contains("HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected\\KES.21.9");
-        assertThat(evidence(russian.finding("kaspersky-us:klnagent"), EvidenceKind.SOFTWARE))
-                .containsExactly("Агент администрирования Kaspersky Security Center");
+        Finding kes = russian.finding("kaspersky-us:kes-windows");
+        // The finding names the product in English whatever the installer called it.
+        assertThat(kes.product()).isEqualTo("Kaspersky Endpoint Security for Windows");
+        assertThat(traces(kes)).containsExactly(
+                "software Kaspersky Endpoint Security для Windows",
+                "service AVP.KES.21.9", "service avpsus.KES.21.9",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected\\KES.21.9",
+                "security-center Kaspersky Endpoint Security для Windows",
+                "security-center Kaspersky Endpoint Security для Windows",
+                "security-center Kaspersky Endpoint Security для Windows",
+                "driver cm_km", "driver klbackupdisk", "driver klbackupflt", "driver kldisk", "driver klflt", "driver klgse",
+                "driver klhk", "driver klif", "driver klkbdflt", "driver klmouflt", "driver klupd_KES-21-9_arkmon",
+                "driver klwtp", "driver kneps",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\Components",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected",
+                "process avp", "process avpsus", "process avpui", "process vapm");
+        assertThat(kes.evidence()).filteredOn(e -> e.kind() == EvidenceKind.SECURITY_CENTER).extracting(Evidence::source)
+                .containsExactly("wsc-antivirus", "wsc-antispyware", "wsc-firewall");
+        Finding agent = russian.finding("kaspersky-us:klnagent");
+        assertThat(agent.product()).isEqualTo("Kaspersky Security Center Network Agent");
+        assertThat(traces(agent)).containsExactly(
+                "software Агент администрирования Kaspersky Security Center", "service klnagent", "process klnagent");
     }
 
     @Test
@@ -108,8 +130,12 @@ class WindowsJudgementTest {
         Judged agent = judge(WindowsFixtures.NETWORK_AGENT);
 
         assertThat(agent.summary()).containsExactly("kaspersky-us:klnagent VIOLATION INSTALLED");
-        assertThat(agent.finding("kaspersky-us:klnagent").evidence()).extracting(Evidence::kind)
-                .contains(EvidenceKind.REGISTRY_KEY, EvidenceKind.PROCESS);
+        // vapm and the KasperskyLab keys are shared traces; with no antivirus found they join the agent.
+        assertThat(traces(agent.finding("kaspersky-us:klnagent"))).containsExactly(
+                "software Kaspersky Security Center Network Agent", "service klnagent", "process klnagent",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\Components",
+                "process vapm");
         assertThat(agent.products()).extracting(SecurityProduct::vendor).containsExactly("Microsoft");
     }
 
@@ -117,16 +143,36 @@ class WindowsJudgementTest {
     void aRemovedEndpointSecurityLeavesARemnantThatIsARiskNotAViolation() {
         Judged remnants = judge(WindowsFixtures.REMNANTS);
 
+        // Defender is on, so the host is protected: no "unprotected after removal" notice.
         assertThat(remnants.summary()).containsExactly("kaspersky-us:kes-windows RISK REMNANT");
         Finding kes = remnants.finding("kaspersky-us:kes-windows");
         assertThat(kes.message()).startsWith("Kaspersky Endpoint Security for Windows was removed, but remnants remain.");
-        assertThat(kes.evidence()).extracting(Evidence::kind).doesNotContain(EvidenceKind.SOFTWARE,
-                EvidenceKind.SECURITY_CENTER, EvidenceKind.PROCESS);
-        assertThat(kes.evidence()).extracting(Evidence::name).contains("AVP.KES.21.9", "klif", "klmouflt",
-                "HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected\\KES.21.8");
+        assertThat(traces(kes)).containsExactly(
+                "service AVP.KES.21.9",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected\\KES",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected\\KES.21.8",
+                "driver klif", "driver klmouflt",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected");
+        assertThat(remnants.product("Microsoft", "antivirus").active()).isTrue();
         // The last database update was four days before US updates stopped.
         assertThat(remnants.product("Kaspersky", "antivirus").signaturesUpdatedAt()).isBefore(US_UPDATES_STOPPED);
         assertThat(remnants.product("Kaspersky", "antivirus").active()).isFalse();
+    }
+
+    @Test
+    void remnantsWithDefenderTurnedOffLeaveTheHostUnprotected() {
+        Judged judged = judge(WindowsFixtures.REMNANTS_DEFENDER_OFF);
+
+        assertThat(judged.summary()).containsExactly("kaspersky-us:kes-windows RISK REMNANT",
+                "kaspersky-us:unprotected-after-removal RISK REMNANT");
+        Finding unprotected = judged.finding("kaspersky-us:unprotected-after-removal");
+        assertThat(unprotected.product()).isEqualTo("No active antivirus or EDR");
+        assertThat(unprotected.message()).isEqualTo("Kaspersky was removed (only remnants are left) and no other antivirus"
+                + " or EDR is active on this host. Present but not active: Windows Defender.");
+        // The notice points at the same leftovers as the remnant finding.
+        assertThat(unprotected.evidence()).isEqualTo(judged.finding("kaspersky-us:kes-windows").evidence());
+        assertThat(judged.product("Microsoft", "antivirus").active()).isFalse();
     }
 
     @Test
@@ -151,13 +197,18 @@ class WindowsJudgementTest {
         // UltraAV is active, so the host is protected: no "unprotected" notice, but the handover is noted.
         assertThat(ultra.summary()).containsExactly("kaspersky-us:kaspersky-consumer RISK REMNANT",
                 "kaspersky-us:ultraav INFO INSTALLED");
-        assertThat(ultra.finding("kaspersky-us:kaspersky-consumer").evidence()).extracting(Evidence::kind, Evidence::name)
-                .containsExactlyInAnyOrder(
-                        tuple(EvidenceKind.REGISTRY_KEY, "HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab"),
-                        tuple(EvidenceKind.REGISTRY_KEY, "HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\AVP21.17"),
-                        tuple(EvidenceKind.REGISTRY_KEY, "HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected"),
-                        tuple(EvidenceKind.REGISTRY_KEY, "HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected\\AVP21.17"),
-                        tuple(EvidenceKind.DRIVER, "klmouflt"));
+        assertThat(traces(ultra.finding("kaspersky-us:kaspersky-consumer"))).containsExactly(
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\AVP21.17",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected\\AVP21.17",
+                "driver klmouflt",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab",
+                "registry-key HKLM\\SOFTWARE\\WOW6432Node\\KasperskyLab\\protected");
+        assertThat(ultra.finding("kaspersky-us:kaspersky-consumer").product()).isEqualTo("Kaspersky home and small-office security");
+        Finding handover = ultra.finding("kaspersky-us:ultraav");
+        assertThat(handover.vendor()).isEqualTo("Pango");
+        assertThat(handover.milestone()).isEqualTo("ultraav-transition");
+        assertThat(traces(handover)).containsExactly("software UltraAV", "software UltraVPN",
+                "security-center UltraAV", "security-center UltraAV");
         assertThat(ultra.products()).extracting(SecurityProduct::vendor, SecurityProduct::product, SecurityProduct::enabled)
                 .containsExactly(
                         tuple("Microsoft", "Windows Defender", false),
