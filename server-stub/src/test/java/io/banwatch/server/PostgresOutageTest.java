@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the pool recovers by itself. /metrics shows the pool throughout.
  */
 class PostgresOutageTest {
-    private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://([^/:]+)(?::(\\d+))?/");
-
     @RegisterExtension
     final TestDatabase db = new TestDatabase(TestDatabase.Kind.POSTGRES);
 
@@ -33,11 +29,9 @@ class PostgresOutageTest {
     @Test
     @Timeout(60)
     void healthFollowsTheDatabaseAndThePoolRecovers() throws Exception {
-        Matcher m = HOST_PORT.matcher(db.url());
-        assertThat(m.find()).as(db.url()).isTrue();
-        try (TcpProxy proxy = new TcpProxy(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)))) {
+        try (TcpProxy proxy = db.proxy()) {
             var config = db.config(dir);
-            config.databaseUrl = m.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
+            config.databaseUrl = db.urlThrough(proxy);
             config.connectTimeout = Duration.ofSeconds(2);
             try (TestCollector c = TestCollector.start(config.build(), clock)) {
                 String token = c.enroll("host-a", "ws-a");

@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * local file with its own busy timeout.
  */
 class PostgresTimeoutTest {
-    private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://([^/:]+)(?::(\\d+))?/");
-
     @RegisterExtension
     final TestDatabase db = new TestDatabase(TestDatabase.Kind.POSTGRES);
 
@@ -68,11 +64,9 @@ class PostgresTimeoutTest {
     @Test
     @Timeout(60)
     void aDatabaseThatStopsAnsweringFailsTheQueryAfterTheSocketTimeout() {
-        Matcher m = HOST_PORT.matcher(db.url());
-        assertThat(m.find()).as(db.url()).isTrue();
-        try (TcpProxy proxy = new TcpProxy(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)))) {
+        try (TcpProxy proxy = db.proxy()) {
             var config = db.config(dir);
-            config.databaseUrl = m.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
+            config.databaseUrl = db.urlThrough(proxy);
             config.queryTimeout = Duration.ofSeconds(1);
             try (TestCollector c = TestCollector.start(config.build(), clock)) {
                 long[] started = new long[1];

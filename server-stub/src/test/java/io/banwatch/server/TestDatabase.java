@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The database a collector test runs on: SQLite in the test's data directory, or a fresh
@@ -39,6 +41,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TestDatabase implements BeforeEachCallback, AfterEachCallback {
     public enum Kind { SQLITE, POSTGRES }
+
+    private static final Pattern POSTGRES_HOST_PORT =
+            Pattern.compile("^jdbc:postgresql://([^/:]+)(?::(\\d+))?/");
 
     private final Kind kind;
     private final String postgresUrl = System.getProperty("banwatch.test.postgresUrl");
@@ -113,6 +118,25 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
             throw new IllegalStateException("call config(dataDir) first: the SQLite file lives in the data directory");
         }
         return sqliteUrl;
+    }
+
+    /** A loopback proxy in front of this PostgreSQL server, to cut or stall the collector's connections. */
+    TcpProxy proxy() {
+        Matcher m = hostAndPort();
+        return new TcpProxy(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)));
+    }
+
+    /** {@link #url()}, reached through {@code proxy}. */
+    String urlThrough(TcpProxy proxy) {
+        return hostAndPort().replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
+    }
+
+    private Matcher hostAndPort() {
+        Matcher m = POSTGRES_HOST_PORT.matcher(url());
+        if (kind != Kind.POSTGRES || !m.find()) {
+            throw new IllegalStateException("not a PostgreSQL URL with a host: " + url());
+        }
+        return m;
     }
 
     public String user() {
