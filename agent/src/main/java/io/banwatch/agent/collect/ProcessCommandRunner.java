@@ -43,8 +43,11 @@ public final class ProcessCommandRunner implements CommandRunner {
         }
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                // The command first, so it cannot go on (and print) once a child is gone; its
+                // descendants are listed before, while they are still its own.
+                List<ProcessHandle> children = process.descendants().toList();
                 process.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
                 // Keep what it wrote before the kill: a script that prints as it goes has finished parts.
                 out.join(AFTER_KILL.toMillis());
                 err.join(AFTER_KILL.toMillis());
