@@ -150,8 +150,7 @@ public final class TokenStore {
     /** Revokes every other token of a host, when it enrolls again (a re-imaged machine). */
     public int revokeHostTokensExcept(String hostId, long keepId) {
         long now = clock.millis();
-        recent.values().removeIf(c -> hostId.equals(c.principal().hostId()) && c.principal().tokenId() != keepId);
-        return db.transaction(c -> {
+        int revoked = db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE tokens SET revoked_at = ? WHERE host_id = ? AND id <> ? AND revoked_at IS NULL")) {
                 ps.setLong(1, now);
@@ -160,6 +159,13 @@ public final class TokenStore {
                 return ps.executeUpdate();
             }
         });
+        // Evicted after the commit, so a concurrent check cannot re-cache a token as still valid;
+        // and only when something was revoked: the scan is over the whole cache, and a first
+        // enrollment (nearly all of them) has nothing to evict.
+        if (revoked > 0) {
+            recent.values().removeIf(c -> hostId.equals(c.principal().hostId()) && c.principal().tokenId() != keepId);
+        }
+        return revoked;
     }
 
     public boolean hasActive(Role role) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The collector's database: a connection pool, migrated to this build's schema on start.
@@ -32,11 +33,20 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final String url;
     private final AtomicLong retries = new AtomicLong();
+    /**
+     * SQLite has one writer at a time, and a transaction that finds the write lock taken waits in
+     * SQLite's busy handler, which polls with sleeps of up to 100 ms: an enrollment arriving during
+     * an ingest batch waited tens of milliseconds, and the ingest writer as long behind it. Write
+     * transactions of this process therefore queue here, in arrival order, and SQLite's own lock
+     * (and busy_timeout) only ever waits for other processes, such as a backup. Null on PostgreSQL.
+     */
+    private final ReentrantLock sqliteWriter;
 
     private Database(HikariDataSource pool, Dialect dialect, String url) {
         this.pool = pool;
         this.dialect = dialect;
         this.url = url;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
     }
 
     /** The collector's default for {@code database.query-timeout-seconds}. */
@@ -131,6 +141,18 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(SqlWork<T> work) {
+        if (sqliteWriter == null) {
+            return transactionOnce(work);
+        }
+        sqliteWriter.lock();
+        try {
+            return transactionOnce(work);
+        } finally {
+            sqliteWriter.unlock();
+        }
+    }
+
+    private <T> T transactionOnce(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
