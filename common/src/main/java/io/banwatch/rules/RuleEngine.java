@@ -60,7 +60,7 @@ public final class RuleEngine {
             if (rule == null) {
                 continue;
             }
-            LocalDate date = asOf != null ? asOf : LocalDate.now(clock.withZone(pack.zone()));
+            LocalDate date = asOf != null ? asOf : pack.zone().today(clock);
             List<Finding> packFindings = new ArrayList<>();
             for (Map.Entry<ProductRule, Map<Evidence, Presence>> match : match(pack, traces, os).entrySet()) {
                 packFindings.add(judge(pack, rule, match.getKey(), match.getValue(), date));
@@ -78,8 +78,8 @@ public final class RuleEngine {
 
     /** The date "today" means for the first pack, for reports that record their evaluation date. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(rules.packs().isEmpty()
-                ? java.time.ZoneOffset.UTC : rules.packs().get(0).zone()));
+        return rules.packs().isEmpty() ? LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC))
+                : rules.packs().get(0).zone().today(clock);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.banwatch.rules;
 
 import io.banwatch.model.Citation;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,12 +23,12 @@ import java.util.regex.Pattern;
  * @param notices           findings beside the products' judgements (related products, host conditions)
  * @param signalsByKind     the products' signals grouped by evidence kind, for matching
  */
-record RulePack(String id, String title, String version, String origin, ZoneId zone, String vendor,
+record RulePack(String id, String title, String version, String origin, PackZone zone, String vendor,
                 List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
                 Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices,
                 SignalsByKind<ProductRule> signalsByKind) {
 
-    RulePack(String id, String title, String version, String origin, ZoneId zone, String vendor,
+    RulePack(String id, String title, String version, String origin, PackZone zone, String vendor,
              List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
              Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices) {
         this(id, title, version, origin, zone, vendor, publisherPatterns, products, milestones, citations, profiles,

@@ -11,7 +11,6 @@ import io.banwatch.model.Level;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,7 +89,7 @@ final class RulePackLoader {
 
     private RulePack pack(JsonObject root, String origin) {
         String id = root.text("id");
-        ZoneId zone = zone(root);
+        PackZone zone = zone(root);
         JsonObject vendor = root.object("vendor");
 
         Map<String, Citation> citations = new LinkedHashMap<>();
@@ -184,10 +183,10 @@ final class RulePackLoader {
                 n.text("message"), milestone(n, "milestone", milestones), cite, signals, condition);
     }
 
-    private static ZoneId zone(JsonObject root) {
+    private static PackZone zone(JsonObject root) {
         String text = root.text("timeZone");
         try {
-            return ZoneId.of(text);
+            return PackZone.of(text);
         } catch (DateTimeException e) {
             throw root.error("timeZone", "unknown time zone '" + text + "'");
         }

@@ -53,6 +53,18 @@ class LauncherTest {
     }
 
     @Test
+    void putsTheJarsAScanLoadsFromFirstOnTheClassPath() throws Exception {
+        for (String jar : List.of("oshi-core-7.5.0.jar", "jackson-core-2.23.0.jar", "banwatch-common-0.1.0.jar",
+                "banwatch-agent.jar", "logback-core-1.6.6.jar")) {
+            Files.writeString(home.resolve("lib").resolve(jar), "jar");
+        }
+        List<String> args = run(launcher, Map.of(), "scan", "--json");
+        String lib = home.toRealPath() + "/lib/";
+        assertThat(args.get(args.indexOf("-cp") + 1)).isEqualTo(lib + "banwatch-agent.jar:" + lib
+                + "banwatch-common-0.1.0.jar:" + lib + "jackson-core-2.23.0.jar:" + lib + "*");
+    }
+
+    @Test
     void usesTheAppCdsArchiveWhenTheInstallerMadeOne() throws Exception {
         Files.writeString(home.resolve("lib/banwatch.jsa"), "archive");
         List<String> args = run(launcher, Map.of(), "scan");
