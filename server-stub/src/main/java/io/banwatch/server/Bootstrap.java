@@ -59,7 +59,7 @@ final class Bootstrap {
     }
 
     static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        io.banwatch.server.db.DataDirectory.create(file.toAbsolutePath().getParent());
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {

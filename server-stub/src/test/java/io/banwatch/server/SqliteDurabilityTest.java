@@ -3,7 +3,9 @@ package io.banwatch.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -34,6 +36,25 @@ class SqliteDurabilityTest {
         // A fresh connection with no settings of its own sees the mode the file was left in.
         try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("banwatch.db"))) {
             assertThat(pragma(plain, "journal_mode")).isEqualTo("wal");
+        }
+    }
+
+    @Test
+    void aNewDataDirectoryIsTheOwnersOnlyAndAnExistingOneKeepsItsMode() throws Exception {
+        Path fresh = dir.resolve("new/data");
+        try (TestCollector c = TestCollector.start(TestCollector.config(fresh).build(),
+                new MutableClock(Instant.parse("2026-11-24T10:00:00Z")))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+            assertThat(fresh.resolve("banwatch.db")).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("initial-admin-token"))))
+                    .isEqualTo("rw-------");
+        }
+        // A package's directory, group-readable on purpose, is left as it is.
+        Path packaged = Files.createDirectory(dir.resolve("packaged"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+        try (TestCollector c = TestCollector.start(TestCollector.config(packaged).build(),
+                new MutableClock(Instant.parse("2026-11-24T10:00:00Z")))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(packaged))).isEqualTo("rwxr-x---");
         }
     }
 

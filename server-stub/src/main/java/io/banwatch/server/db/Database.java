@@ -8,7 +8,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -242,7 +241,7 @@ public final class Database implements AutoCloseable {
         }
         Path parent = Path.of(file).toAbsolutePath().getParent();
         try {
-            Files.createDirectories(parent);
+            DataDirectory.create(parent);
         } catch (java.io.IOException e) {
             throw new DatabaseException("cannot create the data directory " + parent + ": " + e.getMessage(), e);
         }
