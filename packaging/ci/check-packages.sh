@@ -174,9 +174,9 @@ check "the JSON report is valid and lists packages" node -e '
   if (r.schemaVersion !== 1 || !Array.isArray(r.software) || r.software.length === 0) process.exit(1);
   console.log(r.software.length + " packages");' "$work/scan.json"
 # -Xshare:on fails hard where -Xshare:auto would quietly ignore an unusable archive.
+# Through the launcher, so with its exact class path (the archive is valid for that one only).
 check "the AppCDS archive is accepted by the installed runtime (-Xshare:on)" \
-  /opt/banwatch/runtime/bin/java -Xshare:on -XX:SharedArchiveFile=/opt/banwatch/lib/banwatch.jsa \
-  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xmx128m -cp '/opt/banwatch/lib/*' io.banwatch.agent.Main --version
+  env BANWATCH_JAVA_OPTS=-Xshare:on /opt/banwatch/bin/banwatch --version
 # A scan (exit 1 = findings) through the launcher, logging where each class came from.
 BANWATCH_JAVA_OPTS="-Xlog:class+load=info:file=$work/classload.txt" timeout 60 banwatch scan --json >/dev/null 2>&1 || true
 check "the launcher's scan loads classes from the AppCDS archive" \
