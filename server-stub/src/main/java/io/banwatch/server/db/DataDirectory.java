@@ -29,7 +29,10 @@ public final class DataDirectory {
         } catch (UnsupportedOperationException e) {
             Files.createDirectory(absolute);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            // made meanwhile by another collector starting on the same directory
+            // Fine if another collector starting on the same directory made it meanwhile; a file is not.
+            if (!Files.isDirectory(absolute)) {
+                throw e;
+            }
         }
     }
 }
