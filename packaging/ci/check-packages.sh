@@ -238,7 +238,7 @@ if [ -n "$other" ]; then
     sh -c "! curl -fsS --max-time 5 http://$other:$port/healthz"
 fi
 kill "$server_pid" 2>/dev/null
-pkill -u banwatch-server -f io.banwatch.server.CollectorMain 2>/dev/null
+pkill -u banwatch-server -f io.banwatch.collector.CollectorMain 2>/dev/null
 wait "$server_pid" 2>/dev/null
 echo "data" >/var/lib/banwatch-server/ci.db
 check "dpkg -r banwatch-server keeps config and data" \

@@ -1,9 +1,9 @@
 package io.banwatch.agent;
 
-import io.banwatch.agent.collect.Collector;
-import io.banwatch.agent.collect.Collectors;
-import io.banwatch.agent.collect.CommandRunner;
-import io.banwatch.agent.collect.ProcessCommandRunner;
+import io.banwatch.agent.inventory.InventorySource;
+import io.banwatch.agent.inventory.InventorySources;
+import io.banwatch.agent.inventory.CommandRunner;
+import io.banwatch.agent.inventory.ProcessCommandRunner;
 import io.banwatch.rules.RuleSet;
 
 import java.nio.file.Path;
@@ -19,36 +19,36 @@ import java.util.Map;
  * @param clock      the time source
  * @param runner     runs OS commands
  * @param version    the agent's version
- * @param collectors makes collectors for this machine or for a mounted image
+ * @param sources    makes inventory sources for this machine or for a mounted image
  * @param env        the environment variables (config overrides, paths)
  * @param osFamily   linux, windows or macos: picks the usual config, state and log places
  * @param sleeper    waits between retries
  */
-public record AgentEnvironment(Clock clock, CommandRunner runner, String version, CollectorFactory collectors,
+public record AgentEnvironment(Clock clock, CommandRunner runner, String version, InventorySourceFactory sources,
                                Map<String, String> env, String osFamily, Sleeper sleeper) {
 
-    /** Makes the collector for a scan. */
-    public interface CollectorFactory {
-        Collector live(RuleSet rules);
+    /** Makes the inventory source for a scan. */
+    public interface InventorySourceFactory {
+        InventorySource live(RuleSet rules);
 
-        Collector image(Path root, RuleSet rules);
+        InventorySource image(Path root, RuleSet rules);
     }
 
-    /** The real machine: system clock, real processes, the OS's own collector. */
+    /** The real machine: system clock, real processes, the OS's own inventory source. */
     public static AgentEnvironment system() {
         CommandRunner runner = new ProcessCommandRunner();
         String version = AgentEnvironment.class.getPackage().getImplementationVersion();
         return new AgentEnvironment(Clock.systemUTC(), runner, version == null ? "dev" : version,
-                new CollectorFactory() {
+                new InventorySourceFactory() {
                     @Override
-                    public Collector live(RuleSet rules) {
-                        return Collectors.forThisMachine(runner, rules::pathsToProbe);
+                    public InventorySource live(RuleSet rules) {
+                        return InventorySources.forThisMachine(runner, rules::pathsToProbe);
                     }
 
                     @Override
-                    public Collector image(Path root, RuleSet rules) {
-                        return Collectors.forLinuxImage(root, runner, rules.pathsToProbe("linux"));
+                    public InventorySource image(Path root, RuleSet rules) {
+                        return InventorySources.forLinuxImage(root, runner, rules.pathsToProbe("linux"));
                     }
-                }, System.getenv(), Collectors.osFamily(), Sleeper.REAL);
+                }, System.getenv(), InventorySources.osFamily(), Sleeper.REAL);
     }
 }

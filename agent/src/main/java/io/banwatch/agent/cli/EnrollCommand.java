@@ -44,7 +44,7 @@ final class EnrollCommand implements Subcommand {
         AgentConfig config = ConfigOptions.load(env, args, Map.of("enrollment.secret", "--secret"));
         FileLogging.enable(config.paths().logDir(), config.logLevel());
         Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
-        Host host = env.collectors().live(RuleSet.builtIn()).collect().host();
+        Host host = env.sources().live(RuleSet.builtIn()).read().host();
         HostToken.Stored stored = transport.enroll(host);
         out.printf("Enrolled %s (host id %s) with %s%n", host.hostname(), stored.hostId(),
                 stored.collector());

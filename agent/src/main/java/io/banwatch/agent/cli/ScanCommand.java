@@ -6,7 +6,7 @@ import io.banwatch.agent.logging.FileLogging;
 import io.banwatch.agent.send.DeliveryException;
 import io.banwatch.agent.send.SpoolFlusher;
 import io.banwatch.agent.send.Transport;
-import io.banwatch.agent.collect.Collector;
+import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.agent.scan.Scanner;
 import io.banwatch.json.ReportCodec;
 import io.banwatch.model.Finding;
@@ -34,7 +34,7 @@ final class ScanCommand implements Subcommand {
             Option.valued("--root", "DIR", "Scan the Linux filesystem mounted at DIR instead of this machine."),
             Option.valued("--fail-on", "LEVEL", "Exit 1 only for findings at or above this level: VIOLATION,"
                     + " DEADLINE, RISK or INFO (default: INFO)."),
-            Option.flag("--send", "Also spool the report and send it to the collector (and anything waiting)."),
+            Option.flag("--send", "Also spool the report and send it to the source (and anything waiting)."),
             Option.flag("--scheduled", "Wait a random time within schedule.window-minutes first (spreads a fleet's load)."));
 
     private final AgentEnvironment env;
@@ -88,17 +88,17 @@ final class ScanCommand implements Subcommand {
         if (!ruleSet.hasProfile(profile)) {
             throw new UserError("unknown profile '" + profile + "' (known: " + String.join(", ", ruleSet.profiles()) + ")");
         }
-        Collector collector;
+        InventorySource source;
         if (root != null) {
             if (!Files.isDirectory(root)) {
                 throw new UserError("--root " + root + ": not a directory");
             }
-            collector = env.collectors().image(root, ruleSet);
+            source = env.sources().image(root, ruleSet);
         } else {
-            collector = env.collectors().live(ruleSet);
+            source = env.sources().live(ruleSet);
         }
         RuleEngine engine = new RuleEngine(ruleSet, env.clock());
-        ScanReport report = new Scanner(collector, engine, env.clock(), env.version()).scan(profile, asOf);
+        ScanReport report = new Scanner(source, engine, env.clock(), env.version()).scan(profile, asOf);
 
         if (json) {
             out.println(new ReportCodec().toJson(report, true));
@@ -115,7 +115,7 @@ final class ScanCommand implements Subcommand {
     }
 
     /**
-     * Spools the report (durably, before any attempt to send) and flushes the spool. A collector
+     * Spools the report (durably, before any attempt to send) and flushes the spool. A source
      * that is down is no failure of the scan: the report waits for the next run, and stderr says so.
      */
     private void deliver(AgentConfig config, ScanReport report, PrintWriter err) {
@@ -126,7 +126,7 @@ final class ScanCommand implements Subcommand {
         String token = transport.tokenFor(report::host);
         SpoolFlusher.Result r = transport.flush(token, Transport.DEFAULT_BUDGET);
         if (r.refused()) {
-            throw new DeliveryException("the collector refused this agent: " + r.problem());
+            throw new DeliveryException("the source refused this agent: " + r.problem());
         }
         if (!r.complete()) {
             err.println("banwatch: report kept in the spool (" + r.remaining() + " waiting): " + r.problem());

@@ -49,7 +49,7 @@ final class SendCommand implements Subcommand {
             out.println("Nothing to send: the spool is empty.");
             return ExitCode.CLEAN;
         }
-        String token = transport.tokenFor(() -> env.collectors().live(RuleSet.builtIn()).collect().host());
+        String token = transport.tokenFor(() -> env.sources().live(RuleSet.builtIn()).read().host());
         SpoolFlusher.Result r = transport.flush(token, Duration.ofSeconds(Math.max(1, budgetSeconds)));
         return report(r, out, err);
     }

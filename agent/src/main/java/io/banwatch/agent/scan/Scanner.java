@@ -1,6 +1,6 @@
 package io.banwatch.agent.scan;
 
-import io.banwatch.agent.collect.Collector;
+import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.InventoryHash;
@@ -15,13 +15,13 @@ import java.util.UUID;
 
 /** One scan: collect, recognise security products, judge, and wrap it all as a report. */
 public final class Scanner {
-    private final Collector collector;
+    private final InventorySource source;
     private final RuleEngine engine;
     private final Clock clock;
     private final String agentVersion;
 
-    public Scanner(Collector collector, RuleEngine engine, Clock clock, String agentVersion) {
-        this.collector = collector;
+    public Scanner(InventorySource source, RuleEngine engine, Clock clock, String agentVersion) {
+        this.source = source;
         this.engine = engine;
         this.clock = clock;
         this.agentVersion = agentVersion;
@@ -32,7 +32,7 @@ public final class Scanner {
      * @param asOf    the date to judge at, or null for today
      */
     public ScanReport scan(String profile, LocalDate asOf) {
-        Inventory inventory = collector.collect();
+        Inventory inventory = source.read();
         List<SecurityProduct> products = engine.securityProducts(inventory);
         LocalDate date = asOf != null ? asOf : engine.today();
         List<Finding> findings = engine.evaluate(inventory, products, profile, date);

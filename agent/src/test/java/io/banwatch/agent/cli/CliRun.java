@@ -1,9 +1,9 @@
 package io.banwatch.agent.cli;
 
 import io.banwatch.agent.AgentEnvironment;
-import io.banwatch.agent.collect.Collector;
-import io.banwatch.agent.collect.Collectors;
-import io.banwatch.agent.collect.CommandResult;
+import io.banwatch.agent.inventory.InventorySource;
+import io.banwatch.agent.inventory.InventorySources;
+import io.banwatch.agent.inventory.CommandResult;
 import io.banwatch.rules.RuleSet;
 
 import java.io.PrintWriter;
@@ -25,7 +25,7 @@ record CliRun(int exitCode, String out, String err) {
         }, args);
     }
 
-    static CliRun run(Function<RuleSet, Collector> live, String... args) {
+    static CliRun run(Function<RuleSet, InventorySource> live, String... args) {
         return run(live, Map.of("BANWATCH_CONFIG", EMPTY_CONFIG.toString()), args);
     }
 
@@ -43,18 +43,18 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** Runs with these environment variables (config and state paths, overrides). */
-    static CliRun run(Function<RuleSet, Collector> live, Map<String, String> vars, String... args) {
+    static CliRun run(Function<RuleSet, InventorySource> live, Map<String, String> vars, String... args) {
         AgentEnvironment env = new AgentEnvironment(Clock.fixed(NOW, ZoneOffset.UTC),
                 (argv, stdin, timeout) -> CommandResult.failed(argv.get(0) + ": not available in tests"), "test",
-                new AgentEnvironment.CollectorFactory() {
+                new AgentEnvironment.InventorySourceFactory() {
                     @Override
-                    public Collector live(RuleSet rules) {
+                    public InventorySource live(RuleSet rules) {
                         return live.apply(rules);
                     }
 
                     @Override
-                    public Collector image(Path root, RuleSet rules) {
-                        return Collectors.forLinuxImage(root, (argv, stdin, timeout) -> CommandResult.failed("no rpm"),
+                    public InventorySource image(Path root, RuleSet rules) {
+                        return InventorySources.forLinuxImage(root, (argv, stdin, timeout) -> CommandResult.failed("no rpm"),
                                 rules.pathsToProbe("linux"));
                     }
                 }, vars, "linux", millis -> { });

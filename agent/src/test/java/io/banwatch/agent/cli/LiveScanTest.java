@@ -1,7 +1,7 @@
 package io.banwatch.agent.cli;
 
-import io.banwatch.agent.collect.Collectors;
-import io.banwatch.agent.collect.ProcessCommandRunner;
+import io.banwatch.agent.inventory.InventorySources;
+import io.banwatch.agent.inventory.ProcessCommandRunner;
 import io.banwatch.json.ReportCodec;
 import io.banwatch.model.ScanReport;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class LiveScanTest {
     @Test
     @EnabledIf("hasDpkg")
     void listsAsManyDpkgPackagesAsDpkgQueryAndNoFalseKasperskyFinding() throws Exception {
-        CliRun run = CliRun.run(rules -> Collectors.forThisMachine(new ProcessCommandRunner(), rules::pathsToProbe),
+        CliRun run = CliRun.run(rules -> InventorySources.forThisMachine(new ProcessCommandRunner(), rules::pathsToProbe),
                 "scan", "--json");
         assertThat(run.err()).isEmpty();
         ScanReport report = new ReportCodec().read(run.out());

@@ -3,8 +3,8 @@ package io.banwatch.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.agent.Fixtures;
-import io.banwatch.agent.collect.Collectors;
-import io.banwatch.agent.collect.CommandResult;
+import io.banwatch.agent.inventory.InventorySources;
+import io.banwatch.agent.inventory.CommandResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class TransportCommandsTest {
 
     private CliRun run(String... args) {
         // "Live" here is the fake Debian root: the transport does not care where a scan came from.
-        return CliRun.run(rules -> Collectors.forLinuxImage(root, (a, s, t) -> CommandResult.failed("none"),
+        return CliRun.run(rules -> InventorySources.forLinuxImage(root, (a, s, t) -> CommandResult.failed("none"),
                 rules.pathsToProbe("linux")), vars, args);
     }
 

@@ -35,7 +35,7 @@ final class CollectorJvm implements AutoCloseable {
     }
 
     CollectorJvm start() throws InterruptedException {
-        process = JavaProcess.start("io.banwatch.server.CollectorMain",
+        process = JavaProcess.start("io.banwatch.collector.CollectorMain",
                 List.of("serve", "--data", data.toString(), "--port", Integer.toString(port)),
                 Map.of("BANWATCH_SERVER_ENROLLMENT_SECRET", SECRET), data.resolveSibling(data.getFileName() + ".log"));
         awaitHealthy(Duration.ofSeconds(60));

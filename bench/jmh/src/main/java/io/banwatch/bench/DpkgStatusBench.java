@@ -1,6 +1,6 @@
 package io.banwatch.bench;
 
-import io.banwatch.agent.collect.linux.DpkgStatus;
+import io.banwatch.agent.inventory.linux.DpkgStatus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,6 +1,6 @@
 package io.banwatch.bench;
 
-import io.banwatch.agent.collect.linux.DpkgStatus;
+import io.banwatch.agent.inventory.linux.DpkgStatus;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Host;

@@ -1,8 +1,0 @@
-package io.banwatch.agent.collect;
-
-import io.banwatch.model.Inventory;
-
-/** Reads one machine's software and traces. Never throws for a failing source: it records it. */
-public interface Collector {
-    Inventory collect();
-}

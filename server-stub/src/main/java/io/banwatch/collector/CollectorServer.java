@@ -1,0 +1,177 @@
+package io.banwatch.collector;
+
+import io.banwatch.rules.RuleSet;
+import io.banwatch.collector.alerts.AlertDispatcher;
+import io.banwatch.collector.alerts.AlertPolicy;
+import io.banwatch.collector.api.ApiHandlers;
+import io.banwatch.collector.api.FleetQueries;
+import io.banwatch.collector.auth.Enrollment;
+import io.banwatch.collector.auth.Secrets;
+import io.banwatch.collector.auth.TokenStore;
+import io.banwatch.collector.config.ServerConfig;
+import io.banwatch.collector.db.Database;
+import io.banwatch.collector.http.Access;
+import io.banwatch.collector.http.ApiError;
+import io.banwatch.collector.http.Json;
+import io.banwatch.collector.http.Routes;
+import io.banwatch.collector.ingest.Evaluator;
+import io.banwatch.collector.ingest.IngestService;
+import io.banwatch.collector.ingest.IngestWriter;
+import io.banwatch.collector.jobs.JobLease;
+import io.banwatch.collector.jobs.PeriodicJobs;
+import io.banwatch.collector.jobs.RetentionJob;
+import io.banwatch.collector.metrics.Metrics;
+import io.banwatch.collector.web.DashboardHandlers;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The banwatch collector: authenticated ingest, storage, dashboard, exports and alerts.
+ *
+ * <pre>{@code
+ * CollectorServer server = CollectorServer.create(ServerConfig.defaults(Path.of("data")), Clock.systemUTC()).start();
+ * int port = server.port();
+ * server.stop();
+ * }</pre>
+ */
+public final class CollectorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorServer.class);
+
+    private final ServerConfig config;
+    private final Database db;
+    private final TokenStore tokens;
+    private final IngestWriter writer;
+    private final AlertDispatcher alerts;
+    private final PeriodicJobs jobs;
+    private final Javalin app;
+    private final String enrollmentSecret;
+    private final Path initialAdminFile;
+
+    private CollectorServer(ServerConfig config, Database db, TokenStore tokens, IngestWriter writer,
+                            AlertDispatcher alerts, PeriodicJobs jobs, Javalin app, String enrollmentSecret,
+                            Path initialAdminFile) {
+        this.config = config;
+        this.db = db;
+        this.tokens = tokens;
+        this.writer = writer;
+        this.alerts = alerts;
+        this.jobs = jobs;
+        this.app = app;
+        this.enrollmentSecret = enrollmentSecret;
+        this.initialAdminFile = initialAdminFile;
+    }
+
+    /** Opens (and migrates) the database and prepares the server; {@link #start()} listens. */
+    public static CollectorServer create(ServerConfig config, Clock clock) {
+        RuleSet rules = RuleSet.builtIn();
+        if (config.rulesFile() != null) {
+            rules = rules.withPackFile(config.rulesFile());
+        }
+        Evaluator evaluator = new Evaluator(rules, clock, config.profile());
+        KeyStore tlsKeys = config.tls() == null ? null : Routes.tlsKeyStore(config.tls());
+        Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize(),
+                config.connectTimeout(), config.queryTimeout());
+        try {
+            Secrets secrets = new Secrets(new SecureRandom());
+            TokenStore tokens = new TokenStore(db, secrets, clock);
+            String secret = Bootstrap.enrollmentSecret(config.dataDir(), config.enrollmentSecret(), secrets);
+            Path adminFile = Bootstrap.initialAdmin(config.dataDir(), tokens);
+
+            Metrics metrics = new Metrics();
+            IngestWriter writer = new IngestWriter(db, new AlertPolicy(config.alertOnRisk()), config.storeRawReports(),
+                    config.ingestBatch(), metrics);
+            AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
+                    : new AlertDispatcher(db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    config.webhookUrl(), config.webhookFormat(), clock, metrics, new Random());
+            IngestService ingest = new IngestService(evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
+                    config.maxReportBytes(), config.storeRawReports());
+            FleetQueries queries = new FleetQueries(db, clock, config.staleDays(), rules.milestones());
+            Access access = new Access(tokens);
+            ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, queries,
+                    db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
+            DashboardHandlers dashboard = new DashboardHandlers(access, tokens, queries, rules.profiles(),
+                    config.tls() != null);
+            Javalin app = Routes.app(config, tlsKeys, api, dashboard);
+            PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention())),
+                    new JobLease(db, "collector-" + UUID.randomUUID()), clock);
+            return new CollectorServer(config, db, tokens, writer, alerts, jobs, app, secret, adminFile);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public CollectorServer start() {
+        app.start(config.bind(), config.port());
+        if (alerts != null && config.alertWorker()) {
+            alerts.start(Duration.ofSeconds(5));
+        }
+        if (config.jobWorker()) {
+            // Collectors started together (a fleet restart) should not all look at the same second.
+            jobs.start(Duration.ofSeconds(30 + ThreadLocalRandom.current().nextInt(30)), Duration.ofMinutes(1));
+        }
+        LOG.info("banwatch collector listening on {}://{}:{} (database: {})", config.tls() == null ? "http" : "https",
+                config.bind(), port(), db.dialect().name().toLowerCase());
+        if (initialAdminFile != null) {
+            LOG.info("an initial admin token was written to {}", initialAdminFile.toAbsolutePath());
+        }
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** The collector's own connection pool (tests check what its connections are set to). */
+    public Database database() {
+        return db;
+    }
+
+    public String enrollmentSecret() {
+        return enrollmentSecret;
+    }
+
+    /** Delivers due alerts now (tests and the admin CLI); normally a background worker does it. */
+    public int deliverAlertsNow() {
+        if (alerts == null) {
+            throw new ApiError(409, "no_webhook", "no alerts.webhook-url is configured");
+        }
+        return alerts.deliverDue();
+    }
+
+    /** Runs the periodic jobs that are due now (tests); normally a background worker does it. */
+    public List<String> runJobsNow() {
+        return jobs.runDue();
+    }
+
+    public void stop() {
+        app.stop();
+        jobs.close();
+        if (alerts != null) {
+            alerts.close();
+        }
+        writer.close();
+        db.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

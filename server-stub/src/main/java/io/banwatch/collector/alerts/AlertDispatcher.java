@@ -1,0 +1,310 @@
+package io.banwatch.collector.alerts;
+
+import io.banwatch.retry.Backoff;
+
+import io.banwatch.collector.db.Database;
+import io.banwatch.collector.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+
+/**
+ * Delivers the alert outbox to the webhook: each alert is claimed with a lease, so exactly one
+ * worker — of this collector or of another sharing the database — sends it; a failure is retried
+ * with backoff; a delivered alert is never sent again. The outbox lives in the database, so
+ * pending alerts survive a restart.
+ *
+ * <p>A crash between the receiver's answer and the delivery mark can still repeat one delivery;
+ * every payload carries a stable {@code alertKey} (and the {@code Idempotency-Key} header) for
+ * receivers that must drop such a repeat.
+ */
+public final class AlertDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+    /** Attempts before an alert is given up (failed_at set, banwatch_alerts_abandoned_total counts it). */
+    public static final int MAX_ATTEMPTS = 20;
+    /** Retry waits: full jitter over 2 s doubling per failure, up to an hour. */
+    public static final Backoff BACKOFF = new Backoff(2_000, 3_600_000);
+    /**
+     * The shortest wait before a retry. Full jitter can draw zero, which would make a failed alert
+     * due again at once and let the same round send it straight back to a receiver that just failed.
+     */
+    static final long MIN_RETRY_MS = 1_000;
+    private static final int CLAIM_BATCH = 20;
+    private static final long LEASE_MS = 60_000;
+    /**
+     * The longest one delivery can take: the client's connect timeout, the request timeout, and a
+     * margin. An alert is only sent while that much of its lease is left, so its lease cannot run
+     * out mid-send and let another collector claim and send it a second time.
+     */
+    private static final long SEND_BUDGET_MS = 10_000 + 15_000 + 5_000;
+    /** Rounds of claims in one {@link #deliverDue} call, so a full outbox drains without waiting for the timer. */
+    private static final int MAX_CLAIMS_PER_ROUND = 50;
+
+    private final Database db;
+    private final HttpClient http;
+    private final URI target;
+    private final boolean slackFormat;
+    private final Clock clock;
+    private final Metrics metrics;
+    private final RandomGenerator random;
+    /** Names this collector in lease_owner (VARCHAR(64)) next to a per-claim id: 18 + 1 + 36 characters. */
+    private final String owner = "collector-" + UUID.randomUUID().toString().substring(0, 8);
+    private final ScheduledExecutorService worker;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+
+    public AlertDispatcher(Database db, HttpClient http, String url, String format, Clock clock, Metrics metrics,
+                           RandomGenerator random) {
+        this.db = db;
+        this.http = http;
+        this.target = URI.create(url);
+        if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
+            throw new IllegalArgumentException("alerts.webhook-url must be an http or https URL, not '" + url + "'");
+        }
+        this.slackFormat = "slack".equals(format);
+        this.clock = clock;
+        this.metrics = metrics;
+        this.random = random;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "banwatch-alerts");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public AlertDispatcher start(Duration every) {
+        worker.scheduleWithFixedDelay(this::deliverDueSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /**
+     * Asks the worker to look now (after new alerts were committed). Wakes that arrive while one
+     * is already queued are folded into it: a busy ingest must not queue a claim per report.
+     */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                wakePending.set(false);
+                deliverDueSafely();
+            });
+        }
+    }
+
+    private void deliverDueSafely() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            LOG.warn("alert delivery round failed: {}", e.getMessage());
+        }
+    }
+
+    /** An alert this worker holds; {@code lease} is the claim's lease_owner, checked on every write back. */
+    private record Claimed(long id, String payload, int attempts, String key, String lease) {
+    }
+
+    /**
+     * One round: claim what is due, send it, record the result; again while claims come back
+     * full. Returns how many were sent.
+     */
+    public int deliverDue() {
+        int delivered = 0;
+        for (int round = 0; round < MAX_CLAIMS_PER_ROUND; round++) {
+            long claimedAt = clock.millis();
+            List<Claimed> claimed = claim(claimedAt);
+            for (int i = 0; i < claimed.size(); i++) {
+                if (clock.millis() > claimedAt + LEASE_MS - SEND_BUDGET_MS) {
+                    // Slow webhook: hand the rest back rather than send on an expiring lease.
+                    release(claimed.subList(i, claimed.size()));
+                    return delivered;
+                }
+                if (send(claimed.get(i))) {
+                    delivered++;
+                }
+            }
+            if (claimed.size() < CLAIM_BATCH) {
+                break;
+            }
+        }
+        return delivered;
+    }
+
+    /** Sends one claimed alert and records the outcome; true when the receiver took it. */
+    private boolean send(Claimed a) {
+        String body = slackFormat ? slackBody(a.payload()) : a.payload();
+        String error = null;
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
+                            .timeout(Duration.ofSeconds(15))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", a.key())
+                            .header("User-Agent", "banwatch-collector")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                error = "webhook answered " + response.statusCode();
+            }
+        } catch (java.io.IOException e) {
+            error = "webhook unreachable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        if (error == null) {
+            if (!markDelivered(a)) {
+                LOG.warn("alert {} was delivered after its lease passed to another worker; the receiver may get it"
+                        + " again (same Idempotency-Key)", a.id());
+                return false;
+            }
+            metrics.alertDelivered();
+            return true;
+        }
+        metrics.alertAttemptFailed();
+        markFailed(a, error);
+        return false;
+    }
+
+    private List<Claimed> claim(long now) {
+        String lease = owner + ":" + UUID.randomUUID();
+        return db.retryingTransaction(c -> {
+            // The outer conditions are re-checked on every row, so two workers never claim the same
+            // alert: under PostgreSQL's READ COMMITTED, a worker that finds a row locked by another's
+            // claim waits, then re-checks the conditions on the claimed row and skips it.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET lease_owner = ?, lease_until = ? WHERE delivered_at IS NULL AND failed_at IS NULL"
+                            + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) AND id IN ("
+                            + "SELECT id FROM alerts WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?"
+                            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT " + CLAIM_BATCH + ")")) {
+                ps.setString(1, lease);
+                ps.setLong(2, now + LEASE_MS);
+                ps.setLong(3, now);
+                ps.setLong(4, now);
+                ps.setLong(5, now);
+                ps.setLong(6, now);
+                ps.executeUpdate();
+            }
+            List<Claimed> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT a.id, a.payload, a.attempts, h.host_id, a.report_id FROM alerts a JOIN hosts h ON h.pk = a.host_pk"
+                            + " WHERE a.lease_owner = ? ORDER BY a.id")) {
+                ps.setString(1, lease);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                                rs.getString(4) + ":" + rs.getString(5), lease));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private void release(List<Claimed> unsent) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
+                for (Claimed a : unsent) {
+                    ps.setLong(1, a.id());
+                    ps.setString(2, a.lease());
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
+            }
+        });
+    }
+
+    /*
+     * Every write back is conditional on still holding the claim's lease: a worker whose lease ran
+     * out (a stalled process, a long GC pause) must not overwrite the state another worker, which
+     * has claimed the alert since, is about to record.
+     */
+
+    /** True when recorded; false when the lease had passed to another worker. */
+    private boolean markDelivered(Claimed a) {
+        long now = clock.millis();
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET delivered_at = ?, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL,"
+                            + " last_error = NULL WHERE id = ? AND lease_owner = ?")) {
+                ps.setLong(1, now);
+                ps.setLong(2, a.id());
+                ps.setString(3, a.lease());
+                return ps.executeUpdate();
+            }
+        }) == 1;
+    }
+
+    private void markFailed(Claimed a, String error) {
+        long now = clock.millis();
+        int attempts = a.attempts() + 1;
+        boolean giveUp = attempts >= MAX_ATTEMPTS;
+        int updated = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET attempts = ?, next_attempt_at = ?, last_error = ?, failed_at = ?,"
+                            + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
+                ps.setInt(1, attempts);
+                ps.setLong(2, now + retryDelayMillis(attempts, random));
+                ps.setString(3, error.length() > 500 ? error.substring(0, 500) : error);
+                if (giveUp) {
+                    ps.setLong(4, now);
+                } else {
+                    ps.setNull(4, java.sql.Types.BIGINT);
+                }
+                ps.setLong(5, a.id());
+                ps.setString(6, a.lease());
+                return ps.executeUpdate();
+            }
+        });
+        if (updated == 0) {
+            LOG.warn("alert {} delivery attempt failed ({}) after its lease passed to another worker; not recorded",
+                    a.id(), error);
+            return;
+        }
+        LOG.warn("alert {} delivery attempt {} failed: {}{}", a.id(), attempts, error,
+                giveUp ? "; giving up after " + MAX_ATTEMPTS + " attempts" : "");
+        if (giveUp) {
+            metrics.alertAbandoned();
+        }
+    }
+
+    /** How long after its {@code failures}-th failed attempt an alert is due again. */
+    static long retryDelayMillis(int failures, RandomGenerator random) {
+        return Math.max(MIN_RETRY_MS, BACKOFF.delayMillis(failures, random));
+    }
+
+    /** Slack and Teams incoming webhooks take {"text": ...}. */
+    private static String slackBody(String payload) {
+        try {
+            String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("text").asText();
+            com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            n.put("text", text);
+            return n.toString();
+        } catch (java.io.IOException e) {
+            return payload;
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

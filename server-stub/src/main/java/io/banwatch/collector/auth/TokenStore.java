@@ -1,0 +1,197 @@
+package io.banwatch.collector.auth;
+
+import io.banwatch.collector.db.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tokens, stored as SHA-256 hashes only: the plain token is shown once, when it is issued.
+ */
+public final class TokenStore {
+    /** How often a token's last-use time is written: reads should not turn into writes. */
+    private static final long LAST_USED_GRANULARITY_MS = 60 * 60 * 1000L;
+
+    private final Database db;
+    private final Secrets secrets;
+    private final Clock clock;
+
+    public TokenStore(Database db, Secrets secrets, Clock clock) {
+        this.db = db;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** A newly issued token: {@code token} is the only copy of the secret. */
+    public record Issued(long id, String token, Role role, String name, String hostId) {
+    }
+
+    /** A token as listed to administrators: never the secret, never the hash. */
+    public record Info(long id, Role role, String name, String hostId, long createdAt, Long revokedAt,
+                       Long lastUsedAt) {
+    }
+
+    public Issued issue(Role role, String name, String hostId) {
+        String token = "bw_" + role.prefix() + "_" + secrets.randomSecret();
+        long now = clock.millis();
+        long id = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO tokens (token_hash, role, name, host_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, Secrets.sha256Hex(token));
+                ps.setString(2, role.jsonName());
+                ps.setString(3, name);
+                ps.setString(4, hostId);
+                ps.setLong(5, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        return new Issued(id, token, role, name, hostId);
+    }
+
+    /**
+     * Tokens recently found valid, by hash, with when they were checked: an agent fleet sends
+     * thousands of reports a second at peak, and each would otherwise cost a database read.
+     * A revocation made here evicts at once; one made by another collector on the same database
+     * takes effect here within {@link #CACHE_MS}.
+     */
+    private static final long CACHE_MS = 30_000;
+    private static final int CACHE_MAX = 200_000;
+    private record Cached(Principal principal, long checkedAt) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The principal a token stands for, if it exists and is not revoked. */
+    public Optional<Principal> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = Secrets.sha256Hex(token.strip());
+        long now = clock.millis();
+        Cached cached = recent.get(hash);
+        if (cached != null && now - cached.checkedAt() < CACHE_MS && now >= cached.checkedAt()) {
+            return Optional.of(cached.principal());
+        }
+        Optional<Principal> found = lookUp(hash, now);
+        if (found.isPresent()) {
+            if (recent.size() >= CACHE_MAX) {
+                recent.clear();
+            }
+            recent.put(hash, new Cached(found.get(), now));
+        } else {
+            recent.remove(hash);
+        }
+        return found;
+    }
+
+    private Optional<Principal> lookUp(String hash, long now) {
+        Optional<ActiveRow> row = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, role, name, host_id, last_used_at FROM tokens WHERE token_hash = ? AND revoked_at IS NULL")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new ActiveRow(rs.getLong(1), Role.fromJson(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getLong(5)));
+                }
+            }
+        });
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        ActiveRow r = row.get();
+        if (now - r.lastUsedAt() > LAST_USED_GRANULARITY_MS) {
+            touch(r.id(), now);
+        }
+        return Optional.of(new Principal(r.id(), r.role(), r.name(), r.hostId()));
+    }
+
+    private record ActiveRow(long id, Role role, String name, String hostId, long lastUsedAt) {
+    }
+
+    public List<Info> list() {
+        return db.read(c -> {
+            List<Info> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, role, name, host_id, created_at, revoked_at, last_used_at FROM tokens ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Info(rs.getLong(1), Role.fromJson(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), nullableLong(rs, 6), nullableLong(rs, 7)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Revokes a token; false when there is no such active token. */
+    public boolean revoke(long id) {
+        long now = clock.millis();
+        recent.values().removeIf(c -> c.principal().tokenId() == id);
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+                ps.setLong(1, now);
+                ps.setLong(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Revokes every other token of a host, when it enrolls again (a re-imaged machine). */
+    public int revokeHostTokensExcept(String hostId, long keepId) {
+        long now = clock.millis();
+        int revoked = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE tokens SET revoked_at = ? WHERE host_id = ? AND id <> ? AND revoked_at IS NULL")) {
+                ps.setLong(1, now);
+                ps.setString(2, hostId);
+                ps.setLong(3, keepId);
+                return ps.executeUpdate();
+            }
+        });
+        // Evicted after the commit, so a concurrent check cannot re-cache a token as still valid;
+        // and only when something was revoked: the scan is over the whole cache, and a first
+        // enrollment (nearly all of them) has nothing to evict.
+        if (revoked > 0) {
+            recent.values().removeIf(c -> hostId.equals(c.principal().hostId()) && c.principal().tokenId() != keepId);
+        }
+        return revoked;
+    }
+
+    public boolean hasActive(Role role) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM tokens WHERE role = ? AND revoked_at IS NULL LIMIT 1")) {
+                ps.setString(1, role.jsonName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    private void touch(long id, long now) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tokens SET last_used_at = ? WHERE id = ?")) {
+                ps.setLong(1, now);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,136 @@
+package io.banwatch.collector.http;
+
+import io.banwatch.collector.api.ApiHandlers;
+import io.banwatch.collector.config.ServerConfig;
+import io.banwatch.collector.db.DatabaseException;
+import io.banwatch.collector.web.DashboardHandlers;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.util.Map;
+
+/** Every route of the collector, its error mapping and its transport (HTTP or TLS). */
+public final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    private Routes() {
+    }
+
+    /**
+     * @param tlsKeys the TLS key material from {@link #tlsKeyStore}, or null for plain HTTP
+     */
+    public static Javalin app(ServerConfig config, KeyStore tlsKeys, ApiHandlers api, DashboardHandlers web) {
+        Json json = new Json();
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.maxRequestSize = config.maxBodyBytes();
+            if (tlsKeys != null) {
+                c.jetty.modifyServer(server -> server.setConnectors(
+                        new org.eclipse.jetty.server.Connector[]{tlsConnector(server, config, tlsKeys)}));
+            }
+
+            c.routes.before(DashboardHandlers::headers);
+
+            c.routes.get("/healthz", api::health);
+            c.routes.get("/metrics", api::metrics);
+
+            c.routes.post("/api/v1/enroll", api::enroll);
+            c.routes.post("/api/v1/reports", api::report);
+            c.routes.get("/api/v1/summary", api::summary);
+            c.routes.get("/api/v1/hosts", api::hosts);
+            c.routes.get("/api/v1/hosts/{hostId}", api::host);
+            c.routes.get("/api/v1/findings", api::findings);
+            c.routes.get("/api/v1/export/hosts.csv", web::hostsCsv);
+            c.routes.get("/api/v1/export/findings.csv", web::findingsCsv);
+            c.routes.get("/api/v1/tokens", api::listTokens);
+            c.routes.post("/api/v1/tokens", api::createToken);
+            c.routes.delete("/api/v1/tokens/{id}", api::revokeToken);
+
+            c.routes.get("/", web::summary);
+            c.routes.get("/login", web::loginPage);
+            c.routes.post("/login", web::login);
+            c.routes.post("/logout", web::logout);
+            c.routes.get("/hosts", web::hosts);
+            c.routes.get("/hosts/{hostId}", web::host);
+            c.routes.get("/findings", web::findings);
+            c.routes.get("/export/hosts.csv", web::hostsCsv);
+            c.routes.get("/export/findings.csv", web::findingsCsv);
+            c.routes.get("/static/banwatch.css", web::stylesheet);
+
+            c.routes.exception(ApiError.class, (e, ctx) -> error(json, ctx, e.status(), e.code(), e.getMessage()));
+            c.routes.exception(DatabaseException.class, (e, ctx) -> {
+                LOG.error("database error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                error(json, ctx, 503, "database_unavailable", "the database is unavailable; retry later");
+            });
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                error(json, ctx, 500, "internal", "internal error");
+            });
+            c.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(json, ctx, 404, "not_found", "no such route: " + ctx.method() + " " + ctx.path());
+                }
+            });
+        });
+    }
+
+    private static void error(Json json, Context ctx, int status, String code, String message) {
+        json.write(ctx, status, Map.of("error", code, "message", message == null ? code : message));
+    }
+
+    /**
+     * Loads the TLS key material up front, so a bad file stops the start before anything else
+     * does, in one line naming the setting and the file.
+     *
+     * @throws IllegalArgumentException when the keystore or PEM files cannot be used
+     */
+    public static KeyStore tlsKeyStore(ServerConfig.Tls tls) {
+        char[] password = password(tls);
+        if (tls.keystore() == null) {
+            try {
+                return Pem.keyStore(tls.certPem(), tls.keyPem(), password);
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        try (InputStream in = Files.newInputStream(tls.keystore())) {
+            KeyStore ks = KeyStore.getInstance(tls.keystore().toString().endsWith(".jks") ? "JKS" : "PKCS12");
+            ks.load(in, password);
+            return ks;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("tls.keystore " + tls.keystore() + ": cannot load it: " + e.getMessage(), e);
+        }
+    }
+
+    private static char[] password(ServerConfig.Tls tls) {
+        return tls.keystorePassword() == null ? new char[0] : tls.keystorePassword().toCharArray();
+    }
+
+    private static ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, ServerConfig config, KeyStore ks) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(ks);
+        ssl.setKeyStorePassword(new String(password(config.tls())));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration https = new HttpConfiguration();
+        https.setSendServerVersion(false);
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.bind());
+        connector.setPort(config.port());
+        return connector;
+    }
+}

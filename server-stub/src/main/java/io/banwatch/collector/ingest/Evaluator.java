@@ -1,0 +1,89 @@
+package io.banwatch.collector.ingest;
+
+import io.banwatch.model.Finding;
+import io.banwatch.model.Inventory;
+import io.banwatch.model.Level;
+import io.banwatch.model.ScanReport;
+import io.banwatch.model.SecurityProduct;
+import io.banwatch.rules.RuleEngine;
+import io.banwatch.rules.RuleSet;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The collector's judgement of a report: its own rule packs, its own profile and its own date.
+ * This is the evaluation of record; the agent's findings are kept for comparison only. Updating
+ * the collector's rules therefore updates every host's judgement without touching the agents.
+ */
+public final class Evaluator {
+    /** Use the profile the agent declared. */
+    public static final String AGENT_PROFILE = "agent";
+    private static final String FALLBACK_PROFILE = "us-private";
+
+    private final RuleSet rules;
+    private final RuleEngine engine;
+    private final String configuredProfile;
+    private final String rulesVersion;
+
+    public Evaluator(RuleSet rules, Clock clock, String configuredProfile) {
+        if (!AGENT_PROFILE.equals(configuredProfile) && !rules.hasProfile(configuredProfile)) {
+            throw new IllegalArgumentException("unknown profile '" + configuredProfile + "' (known: agent, "
+                    + String.join(", ", rules.profiles()) + ")");
+        }
+        this.rules = rules;
+        this.engine = new RuleEngine(rules, clock);
+        this.configuredProfile = configuredProfile;
+        this.rulesVersion = String.join(", ", rules.versions());
+    }
+
+    /**
+     * The judgement of one report.
+     *
+     * @param profile  the profile judged with
+     * @param asOf     the date judged at
+     * @param products security products, re-recognised with the collector's catalog
+     * @param findings the findings of record
+     * @param level    the most serious finding's level, or null for a clean host
+     * @param rules    the rule packs' versions it was judged with
+     */
+    public record Judgement(String profile, LocalDate asOf, List<SecurityProduct> products, List<Finding> findings,
+                            Level level, String rules) {
+    }
+
+    public Judgement judge(ScanReport report) {
+        String profile = profileFor(report);
+        Inventory inventory = new Inventory(report.host(), report.software(), report.observations(),
+                report.securityProducts(), report.errors());
+        List<SecurityProduct> products = engine.securityProducts(inventory);
+        LocalDate today = engine.today();
+        List<Finding> findings = engine.evaluate(inventory, products, profile, today);
+        Level level = null;
+        for (Finding f : findings) {
+            level = level == null ? f.level() : Level.worst(level, f.level());
+        }
+        return new Judgement(profile, today, products, findings, level, rulesVersion);
+    }
+
+    /** The date a judgement made now is made at (US Eastern for the US packs). */
+    public LocalDate today() {
+        return engine.today();
+    }
+
+    /** The rule packs' versions, which a stored judgement must match to be reused. */
+    public String rulesVersion() {
+        return rulesVersion;
+    }
+
+    public String profileFor(ScanReport report) {
+        if (!AGENT_PROFILE.equals(configuredProfile)) {
+            return configuredProfile;
+        }
+        return rules.hasProfile(report.profile()) ? report.profile() : FALLBACK_PROFILE;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+}

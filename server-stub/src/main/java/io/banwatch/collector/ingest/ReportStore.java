@@ -1,0 +1,420 @@
+package io.banwatch.collector.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.banwatch.model.Evidence;
+import io.banwatch.model.Finding;
+import io.banwatch.model.Host;
+import io.banwatch.model.Level;
+import io.banwatch.model.Presence;
+import io.banwatch.model.ScanReport;
+import io.banwatch.model.SecurityProduct;
+import io.banwatch.model.Software;
+import io.banwatch.collector.alerts.AlertPayload;
+import io.banwatch.collector.alerts.AlertPolicy;
+import io.banwatch.collector.db.Dialect;
+import io.banwatch.collector.db.Params;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one judged report inside the caller's transaction: the report row (its id is the
+ * idempotency key), the host's current state, the software links when the inventory changed,
+ * the findings, the history of transitions and the alert outbox.
+ *
+ * <p>An unchanged inventory (same hash) touches only the report row and the host row, plus the
+ * findings when they changed (the days left change once a day).
+ */
+final class ReportStore {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Dialect dialect;
+    private final SoftwareIds softwareIds;
+    private final ScopeIds scopeIds = new ScopeIds();
+    private final AlertPolicy alerts;
+    private final boolean storeRaw;
+
+    ReportStore(Dialect dialect, SoftwareIds softwareIds, AlertPolicy alerts, boolean storeRaw) {
+        this.dialect = dialect;
+        this.softwareIds = softwareIds;
+        this.alerts = alerts;
+        this.storeRaw = storeRaw;
+    }
+
+    /** The host row as it was before this report. */
+    private record Previous(long pk, boolean isNew, Level level, boolean kasperskyInstalled, String inventoryHash,
+                            long lastScannedAt, Long kasperskyFirstSeen, Long kasperskyRemovedAt, String findingsHash) {
+    }
+
+    StoreOutcome store(Connection c, IncomingReport in, Learnt learnt) throws SQLException {
+        if (in.judgement() == null) {
+            return touch(c, in);
+        }
+        ScanReport r = in.report();
+        Previous prev = lockHost(c, r.host(), in);
+        boolean inventoryChanged = !r.inventoryHash().equals(prev.inventoryHash());
+        if (!insertReport(c, in, prev.pk(), inventoryChanged)) {
+            return StoreOutcome.DUPLICATE;
+        }
+        if (prev.isNew()) {
+            history(c, prev.pk(), in.receivedAt(), "first-seen", null, null, r.reportId());
+        }
+        if (r.scannedAt().toEpochMilli() < prev.lastScannedAt()) {
+            return StoreOutcome.STORED_OLDER;
+        }
+        Evaluator.Judgement j = in.judgement();
+        if (inventoryChanged) {
+            replaceSoftware(c, prev.pk(), r.software(), learnt);
+            replaceProducts(c, prev.pk(), j.products());
+        }
+        String findingsHash = findingsHash(j.findings());
+        if (!findingsHash.equals(prev.findingsHash())) {
+            replaceFindings(c, prev.pk(), j.findings());
+        }
+        boolean installed = j.findings().stream().anyMatch(f -> f.presence() == Presence.INSTALLED);
+        Long firstSeen = prev.kasperskyFirstSeen();
+        Long removedAt = prev.kasperskyRemovedAt();
+        if (installed && !prev.kasperskyInstalled()) {
+            firstSeen = firstSeen == null ? in.receivedAt() : firstSeen;
+            removedAt = null;
+            history(c, prev.pk(), in.receivedAt(), "kaspersky-appeared", null, null, r.reportId());
+        } else if (!installed && prev.kasperskyInstalled()) {
+            removedAt = in.receivedAt();
+            history(c, prev.pk(), in.receivedAt(), "kaspersky-removed", null, null, r.reportId());
+        }
+        if (j.level() != prev.level()) {
+            history(c, prev.pk(), in.receivedAt(), "level", prev.level(), j.level(), r.reportId());
+            if (alerts.alerts(prev.level(), j.level())) {
+                enqueueAlert(c, prev.pk(), in, prev.level());
+            }
+        }
+        updateHost(c, prev.pk(), in, installed, firstSeen, removedAt, findingsHash);
+        return StoreOutcome.STORED;
+    }
+
+    /**
+     * Records a report whose host's judgement still holds: the report row (its id stays the
+     * idempotency key) and the host's last-seen fields, and nothing else.
+     */
+    private StoreOutcome touch(Connection c, IncomingReport in) throws SQLException {
+        ScanReport r = in.report();
+        long pk;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM hosts WHERE host_id = ?")) {
+            ps.setString(1, r.host().id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("unchanged report for a host never stored: " + r.host().id());
+                }
+                pk = rs.getLong(1);
+            }
+        }
+        if (!insertReport(c, in, pk, false)) {
+            return StoreOutcome.DUPLICATE;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE hosts SET last_seen = ?, last_scanned_at = ?,"
+                + " last_report_id = ?, agent_version = ? WHERE pk = ? AND last_scanned_at <= ?")) {
+            ps.setLong(1, in.receivedAt());
+            ps.setLong(2, r.scannedAt().toEpochMilli());
+            ps.setString(3, r.reportId());
+            Params.setString(ps, 4, Params.cut(r.agentVersion(), 64));
+            ps.setLong(5, pk);
+            ps.setLong(6, r.scannedAt().toEpochMilli());
+            return ps.executeUpdate() == 1 ? StoreOutcome.STORED : StoreOutcome.STORED_OLDER;
+        }
+    }
+
+    /**
+     * Creates the host row if needed and locks it for the rest of the transaction. Under
+     * PostgreSQL's READ COMMITTED, with another collector writing the same host: its uncommitted
+     * insert makes ours wait, then do nothing (so exactly one writes "first-seen"); its lock makes
+     * our SELECT ... FOR UPDATE wait, then return the row as it committed it. Everything after
+     * this — the report's unique key included — is therefore decided one report at a time per host.
+     */
+    private Previous lockHost(Connection c, Host host, IncomingReport in) throws SQLException {
+        boolean isNew;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO hosts (host_id, hostname, os_family, profile, first_seen, last_seen, last_scanned_at,"
+                        + " last_report_id, inventory_hash, software_count, finding_count)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 0, '', '', 0, 0) ON CONFLICT (host_id) DO NOTHING")) {
+            ps.setString(1, host.id());
+            ps.setString(2, Params.cut(host.hostname(), 255));
+            ps.setString(3, Params.cut(host.os().family(), 16));
+            ps.setString(4, in.judgement().profile());
+            ps.setLong(5, in.receivedAt());
+            ps.setLong(6, in.receivedAt());
+            isNew = ps.executeUpdate() == 1;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT pk, level, kaspersky_installed, inventory_hash, last_scanned_at, kaspersky_first_seen,"
+                        + " kaspersky_removed_at, findings_hash FROM hosts WHERE host_id = ?" + dialect.forUpdate())) {
+            ps.setString(1, host.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("host row missing after upsert: " + host.id());
+                }
+                String level = rs.getString(2);
+                return new Previous(rs.getLong(1), isNew, level == null ? null : Level.valueOf(level),
+                        rs.getInt(3) == 1, rs.getString(4), rs.getLong(5), Params.getLong(rs, 6), Params.getLong(rs, 7),
+                        rs.getString(8));
+            }
+        }
+    }
+
+    private boolean insertReport(Connection c, IncomingReport in, long hostPk, boolean inventoryChanged)
+            throws SQLException {
+        ScanReport r = in.report();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO reports (report_id, host_pk, received_at, scanned_at, inventory_hash, level, raw)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO NOTHING")) {
+            ps.setString(1, r.reportId());
+            ps.setLong(2, hostPk);
+            ps.setLong(3, in.receivedAt());
+            ps.setLong(4, r.scannedAt().toEpochMilli());
+            ps.setString(5, r.inventoryHash());
+            Params.setString(ps, 6, in.judgement() == null || in.judgement().level() == null ? null
+                    : in.judgement().level().name());
+            // The inventory of an unchanged report is already kept with an earlier one.
+            if (storeRaw && inventoryChanged && in.raw() != null) {
+                ps.setBytes(7, in.raw());
+            } else {
+                ps.setNull(7, Types.BINARY);
+            }
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Caches what a committed transaction learnt. */
+    void remember(Learnt committed) {
+        softwareIds.remember(committed.software());
+        scopeIds.remember(committed.scopes());
+    }
+
+    /** Rewrites the host's packed links to the software catalogue: one row, whatever the count. */
+    private void replaceSoftware(Connection c, long hostPk, List<Software> software, Learnt learnt)
+            throws SQLException {
+        Set<SoftwareKey> keys = new HashSet<>();
+        for (Software s : software) {
+            keys.add(SoftwareKey.of(s));
+        }
+        Map<SoftwareKey, Long> ids = softwareIds.resolve(c, keys, learnt.software());
+        Set<Long> seen = new HashSet<>();
+        long[] pairs = new long[software.size() * 2];
+        int n = 0;
+        for (Software s : software) {
+            long softwareId = ids.get(SoftwareKey.of(s));
+            long scopeId = scopeIds.id(c, Params.cut(s.scope(), 200), learnt.scopes());
+            // A package listed twice in the same scope is linked once.
+            if (seen.add(softwareId * 1_000_003L + scopeId)) {
+                pairs[n++] = softwareId;
+                pairs[n++] = scopeId;
+            }
+        }
+        byte[] packed = PackedLinks.encode(java.util.Arrays.copyOf(pairs, n));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_inventories (host_pk, software_count, links)"
+                + " VALUES (?, ?, ?) ON CONFLICT (host_pk) DO UPDATE SET software_count = excluded.software_count,"
+                + " links = excluded.links")) {
+            ps.setLong(1, hostPk);
+            ps.setInt(2, n / 2);
+            ps.setBytes(3, packed);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void replaceProducts(Connection c, long hostPk, List<SecurityProduct> products) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM host_security_products WHERE host_pk = ?")) {
+            del.setLong(1, hostPk);
+            del.executeUpdate();
+        }
+        if (products.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO host_security_products (host_pk, vendor, product, version, kind, enabled, up_to_date,"
+                        + " signatures_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (SecurityProduct p : products) {
+                ins.setLong(1, hostPk);
+                ins.setString(2, Params.cut(p.vendor(), 200));
+                ins.setString(3, Params.cut(p.product(), 300));
+                Params.setString(ins, 4, Params.cut(p.version(), 100));
+                ins.setString(5, Params.cut(p.kind(), 32));
+                Params.setBoolean(ins, 6, p.active() ? Boolean.TRUE : p.enabled());
+                Params.setBoolean(ins, 7, p.upToDate());
+                Params.setLong(ins, 8, p.signaturesUpdatedAt() == null ? null : p.signaturesUpdatedAt().toEpochMilli());
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    private static void replaceFindings(Connection c, long hostPk, List<Finding> findings) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM findings WHERE host_pk = ?")) {
+            del.setLong(1, hostPk);
+            del.executeUpdate();
+        }
+        if (findings.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO findings (host_pk, rule_id, level, profile, vendor, product, presence, milestone, deadline,"
+                        + " days_left, message, citation_title, citation_url, evidence)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Finding f : findings) {
+                ins.setLong(1, hostPk);
+                ins.setString(2, Params.cut(f.ruleId(), 200));
+                ins.setString(3, f.level().name());
+                ins.setString(4, f.profile());
+                ins.setString(5, Params.cut(f.vendor(), 200));
+                ins.setString(6, Params.cut(f.product(), 300));
+                ins.setString(7, f.presence().jsonName());
+                Params.setString(ins, 8, f.milestone());
+                Params.setString(ins, 9, f.deadline() == null ? null : f.deadline().toString());
+                Params.setInt(ins, 10, f.daysLeft());
+                ins.setString(11, f.message());
+                Params.setString(ins, 12, f.citation() == null ? null : f.citation().title());
+                Params.setString(ins, 13, f.citation() == null ? null : f.citation().url());
+                ins.setString(14, evidenceJson(f.evidence()));
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    private static void history(Connection c, long hostPk, long at, String event, Level from, Level to,
+                                String reportId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO host_history (host_pk, at, event, from_level, to_level, report_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, hostPk);
+            ps.setLong(2, at);
+            ps.setString(3, event);
+            Params.setString(ps, 4, from == null ? null : from.name());
+            Params.setString(ps, 5, to == null ? null : to.name());
+            ps.setString(6, reportId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void enqueueAlert(Connection c, long hostPk, IncomingReport in, Level from) throws SQLException {
+        ScanReport r = in.report();
+        Evaluator.Judgement j = in.judgement();
+        String key = r.host().id() + ":" + r.reportId();
+        String payload = AlertPayload.build(key, r.host(), from, j.level(), j.profile(),
+                Instant.ofEpochMilli(in.receivedAt()), j.findings());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO alerts (host_pk, report_id, level, from_level, created_at, payload, next_attempt_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (host_pk, report_id) DO NOTHING")) {
+            ps.setLong(1, hostPk);
+            ps.setString(2, r.reportId());
+            ps.setString(3, j.level().name());
+            Params.setString(ps, 4, from == null ? null : from.name());
+            ps.setLong(5, in.receivedAt());
+            ps.setString(6, payload);
+            ps.setLong(7, in.receivedAt());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void updateHost(Connection c, long pk, IncomingReport in, boolean installed, Long firstSeen,
+                                   Long removedAt, String findingsHash) throws SQLException {
+        ScanReport r = in.report();
+        Host h = r.host();
+        Evaluator.Judgement j = in.judgement();
+        LocalDate nextDeadline = j.findings().stream().map(Finding::deadline).filter(d -> d != null)
+                .min(LocalDate::compareTo).orElse(null);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE hosts SET hostname = ?, os_family = ?, os_name = ?, os_version = ?, os_build = ?, arch = ?,"
+                        + " domain = ?, agent_version = ?, agent_profile = ?, profile = ?, level = ?,"
+                        + " kaspersky_installed = ?, kaspersky_first_seen = ?, kaspersky_removed_at = ?,"
+                        + " next_deadline = ?, last_seen = ?, last_scanned_at = ?, last_report_id = ?, inventory_hash = ?,"
+                        + " software_count = ?, finding_count = ?, findings_hash = ?, error_count = ?, judged_on = ?,"
+                        + " rules_version = ? WHERE pk = ?")) {
+            ps.setString(1, Params.cut(h.hostname(), 255));
+            ps.setString(2, Params.cut(h.os().family(), 16));
+            Params.setString(ps, 3, Params.cut(h.os().name(), 255));
+            Params.setString(ps, 4, Params.cut(h.os().version(), 64));
+            Params.setString(ps, 5, Params.cut(h.os().build(), 128));
+            Params.setString(ps, 6, Params.cut(h.arch(), 32));
+            Params.setString(ps, 7, Params.cut(h.domain(), 255));
+            Params.setString(ps, 8, Params.cut(r.agentVersion(), 64));
+            Params.setString(ps, 9, Params.cut(r.profile(), 64));
+            ps.setString(10, j.profile());
+            Params.setString(ps, 11, j.level() == null ? null : j.level().name());
+            ps.setInt(12, installed ? 1 : 0);
+            Params.setLong(ps, 13, firstSeen);
+            Params.setLong(ps, 14, removedAt);
+            Params.setString(ps, 15, nextDeadline == null ? null : nextDeadline.toString());
+            ps.setLong(16, in.receivedAt());
+            ps.setLong(17, r.scannedAt().toEpochMilli());
+            ps.setString(18, r.reportId());
+            ps.setString(19, r.inventoryHash());
+            ps.setInt(20, r.software().size());
+            ps.setInt(21, j.findings().size());
+            ps.setString(22, findingsHash);
+            ps.setInt(23, r.errors().size());
+            ps.setString(24, j.asOf().toString());
+            ps.setString(25, Params.cut(j.rules(), 200));
+            ps.setLong(26, pk);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A fingerprint of what the findings table would hold, to skip rewriting identical rows. */
+    private static String findingsHash(List<Finding> findings) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Finding f : findings) {
+                md.update((f.ruleId() + '|' + f.level() + '|' + f.profile() + '|' + f.presence() + '|' + f.milestone()
+                        + '|' + f.deadline() + '|' + f.daysLeft() + '|' + f.message() + '|' + evidenceJson(f.evidence())
+                        + '\n').getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String evidenceJson(List<Evidence> evidence) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (Evidence e : evidence) {
+                g.writeStartObject();
+                g.writeStringField("kind", e.kind().jsonName());
+                g.writeStringField("source", e.source());
+                g.writeStringField("name", e.name());
+                if (e.location() != null) {
+                    g.writeStringField("location", e.location());
+                }
+                if (e.detail() != null) {
+                    g.writeStringField("detail", e.detail());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+
+
+
+
+}

@@ -1,0 +1,198 @@
+package io.banwatch.collector.web;
+
+import io.banwatch.collector.api.FleetQueries;
+import io.banwatch.collector.api.HostFilter;
+import io.banwatch.collector.api.Page;
+import io.banwatch.collector.auth.Principal;
+import io.banwatch.collector.auth.TokenStore;
+import io.banwatch.collector.http.Access;
+import io.banwatch.collector.http.ApiError;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The dashboard's routes: sign-in, pages, stylesheet and CSV exports. */
+public final class DashboardHandlers {
+    /** No script may run on these pages, whatever the data holds: defence behind the escaping. */
+    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
+
+    private final Access access;
+    private final TokenStore tokens;
+    private final FleetQueries queries;
+    private final Set<String> profiles;
+    private final DashboardPages pages = new DashboardPages();
+    private final boolean secureCookies;
+
+    public DashboardHandlers(Access access, TokenStore tokens, FleetQueries queries, Set<String> profiles,
+                             boolean secureCookies) {
+        this.access = access;
+        this.tokens = tokens;
+        this.queries = queries;
+        this.profiles = profiles;
+        this.secureCookies = secureCookies;
+    }
+
+    /** Security headers for every response. */
+    public static void headers(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    public void loginPage(Context ctx) {
+        ctx.html(pages.login(null));
+    }
+
+    public void login(Context ctx) {
+        if (ctx.contentLength() > 4096) {
+            throw ApiError.tooLarge("sign-in form is too large");
+        }
+        String token = ctx.formParam("token");
+        Optional<Principal> p = tokens.authenticate(token);
+        if (p.isEmpty() || !p.get().role().canRead()) {
+            ctx.status(401).html(pages.login(p.isEmpty() ? "That token is not valid."
+                    : "That token cannot read the dashboard (a viewer or admin token is needed)."));
+            return;
+        }
+        Cookie cookie = new Cookie(Access.COOKIE, token.strip(), "/", 8 * 3600, secureCookies, true, null, SameSite.STRICT);
+        ctx.cookie(cookie);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    public void logout(Context ctx) {
+        ctx.removeCookie(Access.COOKIE, "/");
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    }
+
+    public void summary(Context ctx) {
+        if (signedIn(ctx)) {
+            ctx.html(pages.summary(queries.summary(), queries.kasperskyOverTime(90),
+                    queries.hosts(HostFilter.all(), new Page.Request(1, 10))));
+        }
+    }
+
+    public void hosts(Context ctx) {
+        if (signedIn(ctx)) {
+            HostFilter f;
+            Page.Request request;
+            try {
+                f = HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
+                        ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
+                request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
+            } catch (ApiError e) {
+                ctx.status(e.status()).html(pages.problem("Hosts: bad filter", e.getMessage()));
+                return;
+            }
+            ctx.html(pages.hosts(queries.hosts(f, request), f, profiles, query(ctx)));
+        }
+    }
+
+    public void host(Context ctx) {
+        if (signedIn(ctx)) {
+            String id = ctx.pathParam("hostId");
+            Optional<FleetQueries.HostDetail> detail = queries.host(id);
+            if (detail.isEmpty()) {
+                ctx.status(HttpStatus.NOT_FOUND).html(pages.hostNotFound(id));
+                return;
+            }
+            ctx.html(pages.host(detail.get()));
+        }
+    }
+
+    public void findings(Context ctx) {
+        if (signedIn(ctx)) {
+            String level;
+            Page.Request request;
+            try {
+                level = levelOrNull(ctx.queryParam("level"));
+                request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
+            } catch (ApiError e) {
+                ctx.status(e.status()).html(pages.problem("Findings: bad filter", e.getMessage()));
+                return;
+            }
+            ctx.html(pages.findings(queries.findings(level, request), level, query(ctx)));
+        }
+    }
+
+    public void stylesheet(Context ctx) {
+        try (InputStream in = DashboardHandlers.class.getResourceAsStream("banwatch.css")) {
+            ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=3600")
+                    .result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void hostsCsv(Context ctx) {
+        access.reader(ctx);
+        HostFilter f = HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
+                ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
+        csv(ctx, "banwatch-hosts.csv", w -> {
+            w.row(List.of("host_id", "hostname", "level", "profile", "os_family", "os_name", "arch",
+                    "kaspersky_installed", "kaspersky_first_seen", "kaspersky_removed_at", "next_deadline",
+                    "first_seen", "last_seen", "stale", "agent_version", "software_count", "finding_count"));
+            queries.eachHost(f, r -> w.row(java.util.Arrays.asList(r.hostId(), r.hostname(),
+                    r.level() == null ? "CLEAN" : r.level(), r.profile(), r.osFamily(), r.osName(), r.arch(),
+                    r.kasperskyInstalled(), r.kasperskyFirstSeen(), r.kasperskyRemovedAt(), r.nextDeadline(),
+                    r.firstSeen(), r.lastSeen(), r.stale(), r.agentVersion(), r.softwareCount(), r.findingCount())));
+        });
+    }
+
+    public void findingsCsv(Context ctx) {
+        access.reader(ctx);
+        csv(ctx, "banwatch-findings.csv", w -> {
+            w.row(List.of("host_id", "hostname", "level", "profile", "vendor", "product", "presence", "milestone",
+                    "deadline", "days_left", "message", "citation", "citation_url", "rule_id"));
+            queries.eachFinding(f -> w.row(java.util.Arrays.asList(f.hostId(), f.hostname(), f.level(), f.profile(),
+                    f.vendor(), f.product(), f.presence(), f.milestone(), f.deadline(), f.daysLeft(), f.message(),
+                    f.citationTitle(), f.citationUrl(), f.ruleId())));
+        });
+    }
+
+    private void csv(Context ctx, String filename, java.util.function.Consumer<CsvWriter> body) {
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        try (Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
+            body.accept(new CsvWriter(w));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends the browser to sign in when it has no valid session; a host token is refused. */
+    private boolean signedIn(Context ctx) {
+        Optional<Principal> p = access.principal(ctx);
+        if (p.isEmpty()) {
+            ctx.redirect("/login", HttpStatus.SEE_OTHER);
+            return false;
+        }
+        if (!p.get().role().canRead()) {
+            throw ApiError.forbidden("a viewer or admin token is required to read fleet data");
+        }
+        return true;
+    }
+
+    private static String levelOrNull(String text) {
+        HostFilter f = HostFilter.parse(text, null, null, null, null);
+        return HostFilter.CLEAN.equals(f.level()) ? null : f.level();
+    }
+
+    private static String query(Context ctx) {
+        String q = ctx.queryString();
+        return q == null ? "" : q;
+    }
+}
