@@ -1,5 +1,6 @@
 package io.banwatch.agent;
 
+import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.cli.BanwatchCli;
 
 import java.io.PrintWriter;

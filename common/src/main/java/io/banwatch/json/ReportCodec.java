@@ -7,6 +7,7 @@ import io.banwatch.model.Citation;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Finding;
+import io.banwatch.model.FindingKind;
 import io.banwatch.model.Host;
 import io.banwatch.model.Level;
 import io.banwatch.model.OsInfo;
@@ -95,6 +96,9 @@ public final class ReportCodec {
             g.writeStartObject();
             g.writeStringField("source", e.source());
             g.writeStringField("message", e.message());
+            if (e.primary()) {
+                g.writeBooleanField("primary", true);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -154,12 +158,14 @@ public final class ReportCodec {
     private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
+        g.writeStringField("kind", f.kind().jsonName());
         g.writeStringField("level", f.level().name());
         g.writeStringField("profile", f.profile());
         g.writeStringField("vendor", f.vendor());
         g.writeStringField("product", f.product());
         g.writeStringField("presence", f.presence().jsonName());
         optField(g, "milestone", f.milestone());
+        optField(g, "since", f.since());
         optField(g, "deadline", f.deadline());
         if (f.daysLeft() != null) {
             g.writeNumberField("daysLeft", f.daysLeft());
@@ -241,7 +247,8 @@ public final class ReportCodec {
                 r.list("securityProducts", ReportCodec::readProduct),
                 r.list("observations", ReportCodec::readEvidence),
                 r.list("findings", ReportCodec::readFinding),
-                r.list("errors", e -> new ScanError(e.text("source"), e.text("message"))),
+                r.list("errors", e -> new ScanError(e.text("source"), e.text("message"),
+                        Boolean.TRUE.equals(e.optBoolean("primary")))),
                 r.text("inventoryHash"),
                 Boolean.TRUE.equals(r.optBoolean("inventoryOmitted"))));
     }
@@ -276,9 +283,19 @@ public final class ReportCodec {
         JsonObject c = f.optObject("citation");
         Citation citation = c == null ? null
                 : c.build(() -> new Citation(c.text("id"), c.text("title"), c.optText("url")));
-        return new Finding(f.text("ruleId"), level, f.text("profile"), f.text("vendor"), f.text("product"),
-                Presence.fromJson(f.text("presence")), f.optText("milestone"), f.optDate("deadline"),
+        String kind = f.optText("kind");
+        return new Finding(f.text("ruleId"), kind == null ? FindingKind.PRODUCT : parseKind(f, kind), level,
+                f.text("profile"), f.text("vendor"), f.text("product"),
+                Presence.fromJson(f.text("presence")), f.optText("milestone"), f.optDate("since"), f.optDate("deadline"),
                 f.optInteger("daysLeft"), f.text("message"), citation, f.list("evidence", ReportCodec::readEvidence));
+    }
+
+    private static FindingKind parseKind(JsonObject o, String text) {
+        try {
+            return FindingKind.fromJson(text);
+        } catch (IllegalArgumentException e) {
+            throw o.error("kind", e.getMessage());
+        }
     }
 
     static Level parseLevel(JsonObject o, String text) {

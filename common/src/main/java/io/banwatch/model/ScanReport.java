@@ -73,6 +73,21 @@ public record ScanReport(int schemaVersion, String reportId, String agentVersion
                 full.securityProducts(), full.observations(), findings, errors, inventoryHash, false);
     }
 
+    /** True when a primary source could not be read: "nothing found" then proves nothing. */
+    public boolean incomplete() {
+        for (ScanError e : errors) {
+            if (e.primary()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This report's standing: its worst finding, INCOMPLETE or CLEAN. */
+    public Verdict verdict() {
+        return Verdict.of(findings, incomplete());
+    }
+
     /** The most serious finding level, or null when there is none. */
     public Level worstLevel() {
         Level worst = null;

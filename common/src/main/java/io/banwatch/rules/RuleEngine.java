@@ -4,6 +4,7 @@ import io.banwatch.model.Citation;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Finding;
+import io.banwatch.model.FindingKind;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
@@ -177,8 +178,9 @@ public final class RuleEngine {
             }
         }
         Citation citation = notice.citation() == null ? null : pack.citations().get(notice.citation());
-        return new Finding(pack.id() + ":" + notice.id(), notice.level(), profile, notice.vendor(), notice.name(),
-                presence, notice.milestone() == null ? null : notice.milestone().id(), null, null, message, citation,
+        return new Finding(pack.id() + ":" + notice.id(), FindingKind.NOTICE, notice.level(), profile, notice.vendor(), notice.name(),
+                presence, notice.milestone() == null ? null : notice.milestone().id(),
+                notice.milestone() == null ? null : notice.milestone().date(), null, null, message, citation,
                 List.copyOf(new java.util.LinkedHashSet<>(evidence)));
     }
 
@@ -215,7 +217,9 @@ public final class RuleEngine {
         if (daysLeft != null) {
             message.append(' ').append(daysLeft).append(daysLeft == 1 ? " day left." : " days left.");
         }
-        return new Finding(pack.id() + ":" + product.id(), level, rule.id(), pack.vendor(), product.name(), presence,
-                governing == null ? null : governing.id(), deadline, daysLeft, message.toString(), citation, evidence);
+        LocalDate since = governing == null || deadline != null ? null : governing.date();
+        return new Finding(pack.id() + ":" + product.id(), FindingKind.PRODUCT, level, rule.id(), pack.vendor(),
+                product.name(), presence, governing == null ? null : governing.id(), since, deadline, daysLeft,
+                message.toString(), citation, evidence);
     }
 }

@@ -4,6 +4,7 @@ import io.banwatch.model.Citation;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Finding;
+import io.banwatch.model.FindingKind;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
 import io.banwatch.model.Samples;
@@ -20,8 +21,8 @@ class ReportCodecTest {
     private final ReportCodec codec = new ReportCodec();
 
     private static ScanReport sample() {
-        Finding finding = new Finding("kaspersky-us:kesl", Level.DEADLINE, "us-private", "Kaspersky",
-                "Kaspersky Endpoint Security for Linux", Presence.INSTALLED, "bis-new-agreements-end",
+        Finding finding = new Finding("kaspersky-us:kesl", FindingKind.PRODUCT, Level.DEADLINE, "us-private",
+                "Kaspersky", "Kaspersky Endpoint Security for Linux", Presence.INSTALLED, "bis-updates-end", null,
                 LocalDate.of(2024, 9, 29), 12, "Kaspersky Endpoint Security for Linux is installed.",
                 new Citation("bis-ficts-2024", "89 FR 52434", "https://www.federalregister.gov/d/2024-13532"),
                 List.of(Evidence.of(EvidenceKind.SOFTWARE, "dpkg", "kesl")));

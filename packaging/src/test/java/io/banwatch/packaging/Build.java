@@ -13,6 +13,11 @@ final class Build {
         return dir("banwatch.packaging.src");
     }
 
+    /** The repository's top folder: README.md, docs/, the modules. */
+    static Path repository() {
+        return dir("banwatch.repository").normalize();
+    }
+
     /** packaging/target/stage: what the packages contain, staged. */
     static Path stage() {
         return dir("banwatch.packaging.stage");

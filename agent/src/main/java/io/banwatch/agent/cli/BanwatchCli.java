@@ -1,6 +1,6 @@
 package io.banwatch.agent.cli;
 
-import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.config.ConfigException;
 import io.banwatch.agent.send.DeliveryException;
 import io.banwatch.json.JsonFormatException;

@@ -1,6 +1,6 @@
 package io.banwatch.agent.cli;
 
-import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.config.AgentConfig;
 import io.banwatch.agent.config.AgentConfigLoader;
 import io.banwatch.agent.config.AgentPaths;

@@ -1,6 +1,6 @@
 package io.banwatch.agent.cli;
 
-import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.config.AgentConfig;
 import io.banwatch.agent.logging.FileLogging;
 import io.banwatch.agent.send.DeliveryException;
@@ -34,7 +34,7 @@ final class ScanCommand implements Subcommand {
             Option.valued("--root", "DIR", "Scan the Linux filesystem mounted at DIR instead of this machine."),
             Option.valued("--fail-on", "LEVEL", "Exit 1 only for findings at or above this level: VIOLATION,"
                     + " DEADLINE, RISK or INFO (default: INFO)."),
-            Option.flag("--send", "Also spool the report and send it to the source (and anything waiting)."),
+            Option.flag("--send", "Also spool the report and send it to the collector (and anything waiting)."),
             Option.flag("--scheduled", "Wait a random time within schedule.window-minutes first (spreads a fleet's load)."));
 
     private final AgentEnvironment env;
@@ -115,7 +115,7 @@ final class ScanCommand implements Subcommand {
     }
 
     /**
-     * Spools the report (durably, before any attempt to send) and flushes the spool. A source
+     * Spools the report (durably, before any attempt to send) and flushes the spool. A collector
      * that is down is no failure of the scan: the report waits for the next run, and stderr says so.
      */
     private void deliver(AgentConfig config, ScanReport report, PrintWriter err) {
@@ -126,7 +126,7 @@ final class ScanCommand implements Subcommand {
         String token = transport.tokenFor(report::host);
         SpoolFlusher.Result r = transport.flush(token, Transport.DEFAULT_BUDGET);
         if (r.refused()) {
-            throw new DeliveryException("the source refused this agent: " + r.problem());
+            throw new DeliveryException("the collector refused this agent: " + r.problem());
         }
         if (!r.complete()) {
             err.println("banwatch: report kept in the spool (" + r.remaining() + " waiting): " + r.problem());

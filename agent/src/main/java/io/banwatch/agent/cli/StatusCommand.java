@@ -2,7 +2,7 @@ package io.banwatch.agent.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.config.AgentConfig;
 import io.banwatch.agent.send.HostToken;
 import io.banwatch.agent.send.Transport;

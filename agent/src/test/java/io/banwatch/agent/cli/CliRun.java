@@ -1,8 +1,8 @@
 package io.banwatch.agent.cli;
 
-import io.banwatch.agent.AgentEnvironment;
+import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.inventory.InventorySource;
-import io.banwatch.agent.inventory.InventorySources;
+import io.banwatch.agent.scan.InventorySources;
 import io.banwatch.agent.inventory.CommandResult;
 import io.banwatch.rules.RuleSet;
 

@@ -1,6 +1,6 @@
 package io.banwatch.agent.cli;
 
-import io.banwatch.agent.inventory.InventorySources;
+import io.banwatch.agent.scan.InventorySources;
 import io.banwatch.agent.inventory.ProcessCommandRunner;
 import io.banwatch.json.ReportCodec;
 import io.banwatch.model.ScanReport;

@@ -3,7 +3,7 @@ package io.banwatch.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.agent.Fixtures;
-import io.banwatch.agent.inventory.InventorySources;
+import io.banwatch.agent.scan.InventorySources;
 import io.banwatch.agent.inventory.CommandResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package io.banwatch.agent.fault;
 
+import io.banwatch.agent.testkit.JavaProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -4,6 +4,7 @@ import io.banwatch.model.Citation;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Finding;
+import io.banwatch.model.FindingKind;
 import io.banwatch.model.Host;
 import io.banwatch.model.InventoryHash;
 import io.banwatch.model.Level;
@@ -26,9 +27,9 @@ public final class TestReports {
 
     public static ScanReport report(Instant at, boolean withFinding) {
         List<Software> sw = List.of(Software.pkg("bash", "5.2", "Debian", "dpkg", "amd64"));
-        List<Finding> findings = withFinding ? List.of(new Finding("kaspersky-us:kesl", Level.VIOLATION, "us-federal",
-                "Kaspersky", "Kaspersky Endpoint Security for Linux", Presence.INSTALLED, "ndaa-1634-effective", null,
-                null, "installed", new Citation("ndaa", "NDAA", null),
+        List<Finding> findings = withFinding ? List.of(new Finding("kaspersky-us:kesl", FindingKind.PRODUCT, Level.VIOLATION,
+                "us-federal", "Kaspersky", "Kaspersky Endpoint Security for Linux", Presence.INSTALLED, "ndaa-1634-effective",
+                LocalDate.of(2018, 10, 1), null, null, "installed", new Citation("ndaa", "NDAA", null),
                 List.of(Evidence.of(EvidenceKind.SOFTWARE, "dpkg", "kesl")))) : List.of();
         return new ScanReport(1, UUID.randomUUID().toString(), "test", at, LocalDate.of(2026, 11, 24), "us-federal", HOST,
                 sw, List.of(), List.of(), findings, List.of(), InventoryHash.of(sw, List.of(), List.of()));

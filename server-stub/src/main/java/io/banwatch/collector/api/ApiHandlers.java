@@ -6,7 +6,7 @@ import io.banwatch.collector.auth.Principal;
 import io.banwatch.collector.auth.Role;
 import io.banwatch.collector.auth.TokenStore;
 import io.banwatch.collector.db.Database;
-import io.banwatch.collector.http.Access;
+import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.http.ApiError;
 import io.banwatch.collector.http.Json;
 import io.banwatch.collector.ingest.IngestService;

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns a PEM certificate chain and a PKCS#8 PEM private key into an in-memory key store. */
-final class Pem {
+public final class Pem {
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END \\1-----");
 
@@ -27,7 +27,7 @@ final class Pem {
     }
 
     /** Errors name the setting and the file: "tls.key /etc/banwatch/key.pem: no PKCS#8 ... block". */
-    static KeyStore keyStore(Path certChain, Path privateKey, char[] password) throws IOException, GeneralSecurityException {
+    public static KeyStore keyStore(Path certChain, Path privateKey, char[] password) throws IOException, GeneralSecurityException {
         List<Certificate> chain = new ArrayList<>();
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         for (byte[] der : blocks(certChain, "CERTIFICATE", "tls.cert")) {

@@ -5,7 +5,7 @@ import io.banwatch.collector.api.HostFilter;
 import io.banwatch.collector.api.Page;
 import io.banwatch.collector.auth.Principal;
 import io.banwatch.collector.auth.TokenStore;
-import io.banwatch.collector.http.Access;
+import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.http.ApiError;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;

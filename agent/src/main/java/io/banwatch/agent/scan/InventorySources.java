@@ -1,5 +1,7 @@
-package io.banwatch.agent.inventory;
+package io.banwatch.agent.scan;
 
+import io.banwatch.agent.inventory.CommandRunner;
+import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.agent.inventory.linux.LinuxInventorySource;
 import io.banwatch.agent.inventory.macos.MacInventorySource;
 import io.banwatch.agent.inventory.windows.WindowsInventorySource;

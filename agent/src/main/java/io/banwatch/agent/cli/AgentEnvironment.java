@@ -1,7 +1,7 @@
-package io.banwatch.agent;
+package io.banwatch.agent.cli;
 
 import io.banwatch.agent.inventory.InventorySource;
-import io.banwatch.agent.inventory.InventorySources;
+import io.banwatch.agent.scan.InventorySources;
 import io.banwatch.agent.inventory.CommandRunner;
 import io.banwatch.agent.inventory.ProcessCommandRunner;
 import io.banwatch.rules.RuleSet;

@@ -1,5 +1,6 @@
-package io.banwatch.agent.inventory;
+package io.banwatch.agent.scan;
 
+import io.banwatch.agent.inventory.CommandRunner;
 import io.banwatch.agent.inventory.linux.LinuxInventorySource;
 import io.banwatch.agent.inventory.macos.MacInventorySource;
 import io.banwatch.agent.inventory.windows.WindowsInventorySource;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** The run-time choice of collector, with the OS name passed in rather than faked in the JVM. */
+/** The run-time choice of inventory source, with the OS name passed in rather than faked in the JVM. */
 class InventorySourcesTest {
     @ParameterizedTest
     @CsvSource({

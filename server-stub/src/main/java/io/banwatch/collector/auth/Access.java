@@ -1,8 +1,6 @@
-package io.banwatch.collector.http;
+package io.banwatch.collector.auth;
 
-import io.banwatch.collector.auth.Principal;
-import io.banwatch.collector.auth.Role;
-import io.banwatch.collector.auth.TokenStore;
+import io.banwatch.collector.http.ApiError;
 import io.javalin.http.Context;
 
 import java.util.Optional;

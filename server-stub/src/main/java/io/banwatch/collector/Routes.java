@@ -1,8 +1,11 @@
-package io.banwatch.collector.http;
+package io.banwatch.collector;
 
 import io.banwatch.collector.api.ApiHandlers;
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.collector.db.DatabaseException;
+import io.banwatch.collector.http.ApiError;
+import io.banwatch.collector.http.Json;
+import io.banwatch.collector.http.Pem;
 import io.banwatch.collector.web.DashboardHandlers;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
