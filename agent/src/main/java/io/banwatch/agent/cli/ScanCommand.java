@@ -106,12 +106,19 @@ final class ScanCommand implements Subcommand {
             new TableRenderer(out).render(report);
         }
         out.flush();
-        int exit = report.findings().stream().map(Finding::level).anyMatch(l -> l.atLeast(failOn))
-                ? ExitCode.FINDINGS : ExitCode.CLEAN;
+        int exit = exitCode(report, failOn);
         if (send) {
             deliver(config, report, err);
         }
         return exit;
+    }
+
+    /** 1 for findings at or above {@code failOn}; else 3 when a primary source could not be read; else 0. */
+    static int exitCode(ScanReport report, Level failOn) {
+        if (report.findings().stream().map(Finding::level).anyMatch(l -> l.atLeast(failOn))) {
+            return ExitCode.FINDINGS;
+        }
+        return report.incomplete() ? ExitCode.INCOMPLETE : ExitCode.CLEAN;
     }
 
     /**
