@@ -10,6 +10,7 @@ import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.agent.scan.Scanner;
 import io.banwatch.json.ReportCodec;
 import io.banwatch.model.Finding;
+import io.banwatch.model.Host;
 import io.banwatch.model.Level;
 import io.banwatch.model.ScanReport;
 import io.banwatch.rules.RuleEngine;
@@ -21,7 +22,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /** {@code banwatch scan}: inventory this machine (or a mounted image) and judge it. */
 final class ScanCommand implements Subcommand {
@@ -108,7 +111,7 @@ final class ScanCommand implements Subcommand {
         out.flush();
         int exit = exitCode(report, failOn);
         if (send) {
-            deliver(config, report, err);
+            deliver(config, report, root != null, err);
         }
         return exit;
     }
@@ -122,21 +125,32 @@ final class ScanCommand implements Subcommand {
     }
 
     /**
-     * Spools the report (durably, before any attempt to send) and flushes the spool. A collector
-     * that is down is no failure of the scan: the report waits for the next run, and stderr says so.
+     * Spools the report (durably, before any attempt to send) and flushes the spool, each report
+     * under its own host's token. A collector that is down is no failure of the scan: the report
+     * waits for the next run, and stderr says so. A report of an image that could never be sent (no
+     * token for its host, no secret to enroll it) is refused before it reaches the spool.
      */
-    private void deliver(AgentConfig config, ScanReport report, PrintWriter err) {
+    private void deliver(AgentConfig config, ScanReport report, boolean image, PrintWriter err) {
         Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
+        Host host = report.host();
+        if (image && !transport.canSend(host)) {
+            throw new UserError("--send: " + transport.cannotSend(host));
+        }
         transport.spool().add(report);
         transport.status().update("last-scan-at", report.scannedAt().toString(), "last-scan-report-id",
                 report.reportId(), "last-scan-findings", Integer.toString(report.findings().size()));
-        String token = transport.tokenFor(report::host);
-        SpoolFlusher.Result r = transport.flush(token, Transport.DEFAULT_BUDGET);
-        if (r.refused()) {
-            throw new DeliveryException("the collector refused this agent: " + r.problem());
+        Supplier<Host> thisMachine = image ? () -> env.sources().live(RuleSet.builtIn()).read().host() : () -> host;
+        SpoolFlusher.Result r = transport.flush(transport.credentials(thisMachine), Transport.DEFAULT_BUDGET);
+        Optional<SpoolFlusher.HostStop> stop = r.stoppedFor(host.id());
+        if (stop.isPresent()) {
+            throw new DeliveryException(!stop.get().refused() ? stop.get().reason()
+                    : (image ? "the collector refused the token of " + host.hostname() + ": "
+                    : "the collector refused this agent: ") + stop.get().reason());
         }
         if (!r.complete()) {
-            err.println("banwatch: report kept in the spool (" + r.remaining() + " waiting): " + r.problem());
+            boolean thisOneLeft = transport.spool().pending().stream().anyMatch(p -> p.reportId().equals(report.reportId()));
+            err.println("banwatch: " + (thisOneLeft ? "report kept in the spool (" + r.remaining() + " waiting): "
+                    : r.remaining() + " other report(s) kept in the spool: ") + r.problem());
             err.flush();
         }
     }
