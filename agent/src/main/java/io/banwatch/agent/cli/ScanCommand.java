@@ -2,6 +2,7 @@ package io.banwatch.agent.cli;
 
 import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.config.AgentConfig;
+import io.banwatch.agent.config.AgentConfigLoader;
 import io.banwatch.agent.logging.FileLogging;
 import io.banwatch.agent.send.DeliveryException;
 import io.banwatch.agent.send.SpoolFlusher;
@@ -63,6 +64,21 @@ final class ScanCommand implements Subcommand {
     }
 
     @Override
+    public List<Usage.Code> exitCodes() {
+        return List.of(
+                new Usage.Code(ExitCode.CLEAN, "no findings at or above --fail-on, and the scan read every source it"
+                        + " needs"),
+                new Usage.Code(ExitCode.FINDINGS, "findings at or above --fail-on (with --send too, whether or not the"
+                        + " report could be sent yet)"),
+                new Usage.Code(ExitCode.ERROR, "usage error or failure; with --send, also: the collector refused this"
+                        + " host's token, this host is not enrolled and there is no enrollment secret, or the report"
+                        + " of an image cannot be sent"),
+                new Usage.Code(ExitCode.INCOMPLETE, "incomplete: nothing at or above --fail-on, but a source the scan"
+                        + " needs (the package database, the installed programs, the application folders) could not"
+                        + " be read, so nothing found proves nothing"));
+    }
+
+    @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws InterruptedException {
         boolean json = args.flag("--json");
         boolean send = args.flag("--send");
@@ -88,8 +104,11 @@ final class ScanCommand implements Subcommand {
         if (rules != null) {
             ruleSet = ruleSet.withPackFile(rules);
         }
-        if (!ruleSet.hasProfile(profile)) {
-            throw new UserError("unknown profile '" + profile + "' (known: " + String.join(", ", ruleSet.profiles()) + ")");
+        if (args.text("--profile") != null) {
+            profile = ParsedArgs.choice("--profile", profile, ruleSet.profiles());
+        } else if (!ruleSet.hasProfile(profile)) {
+            throw new UserError("the configured profile " + profile + " is in none of the rule packs (they have "
+                    + AgentConfigLoader.oneOf(List.copyOf(ruleSet.profiles())) + "); choose one with --profile");
         }
         InventorySource source;
         if (root != null) {

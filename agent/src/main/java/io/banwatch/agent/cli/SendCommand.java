@@ -40,6 +40,15 @@ final class SendCommand implements Subcommand {
     }
 
     @Override
+    public List<Usage.Code> exitCodes() {
+        return List.of(
+                new Usage.Code(ExitCode.CLEAN, "every report sent, or the spool was empty (a report the collector"
+                        + " refused as it is was moved to spool/quarantine with a warning)"),
+                new Usage.Code(ExitCode.ERROR, "something is left in the spool (the collector is down or busy, a"
+                        + " host's token was refused, a host is not enrolled), or a usage error or bad setting"));
+    }
+
+    @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
         long budgetSeconds = args.number("--budget", 180);
         AgentConfig config = ConfigOptions.load(env, args, Map.of());

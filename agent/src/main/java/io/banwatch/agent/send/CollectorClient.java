@@ -58,8 +58,7 @@ public final class CollectorClient {
     /** A client for the configured collector. */
     public static CollectorClient forConfig(AgentConfig config, Clock clock, String agentVersion) {
         if (config.collectorUrl() == null) {
-            throw new ConfigException(config.paths().configFile() + ": collector.url is not set (set it there, or"
-                    + " pass --collector URL, or BANWATCH_COLLECTOR_URL)");
+            throw new ConfigException(config.notSet("collector.url", "--collector URL"));
         }
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -168,7 +167,8 @@ public final class CollectorClient {
     /** The collector's {"message": ...}, for the admin, or nothing. */
     private String errorMessage(String body) {
         try {
-            String m = json.readTree(body).path("message").asText("");
+            // No trailing period: the message may be followed by more (" (re-enroll ...)").
+            String m = json.readTree(body).path("message").asText("").strip().replaceFirst("\\.+$", "");
             return m.isEmpty() ? "" : ": " + m;
         } catch (IOException | RuntimeException e) {
             return "";

@@ -66,8 +66,7 @@ public final class Transport {
     public HostToken.Stored enroll(Host host) {
         CollectorClient client = client();
         if (config.enrollmentSecret() == null) {
-            throw new ConfigException(config.paths().configFile() + ": enrollment.secret is not set (set it there, or"
-                    + " pass --secret, or BANWATCH_ENROLLMENT_SECRET)");
+            throw new ConfigException(config.notSet("enrollment.secret", "--secret"));
         }
         try {
             String issued = client.enroll(config.enrollmentSecret(), host.id(), host.hostname());

@@ -225,7 +225,8 @@ class ScanCommandTest {
     @Test
     void anUnknownProfileOrLevelIsOneLine() {
         assertUsageError(CliRun.run("scan", "--profile", "eu-private"),
-                "banwatch: unknown profile 'eu-private' (known: us-federal, us-federal-contractor, us-private)");
+                "banwatch: Invalid value for option '--profile': must be us-federal, us-federal-contractor or"
+                        + " us-private, not 'eu-private' (see 'banwatch scan --help')");
         assertThat(CliRun.run("scan", "--fail-on", "SEVERE").err()).startsWith("banwatch: Invalid value for option '--fail-on'");
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -198,6 +199,50 @@ class TransportCommandsTest {
         assertThat(run("scan", "--send").exitCode()).isEqualTo(ExitCode.FINDINGS);
         assertThat(collector.received()).hasSize(1);
         assertThat(dir.resolve("state/spool")).isDirectoryContaining(p -> p.getFileName().toString().equals("quarantine"));
+    }
+
+    private static String closedPortUrl() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    @Test
+    void everyCommandNamesTheNetworkFailureNeverNull() throws IOException {
+        String down = closedPortUrl();
+        CliRun enroll = run("enroll", "--collector", down);
+        assertThat(enroll.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(enroll.err()).isEqualTo("banwatch: cannot enroll with " + down + ": connection refused\n");
+        assertThat(run("enroll", "--collector", "http://collector.invalid:8740").err())
+                .isEqualTo("banwatch: cannot enroll with http://collector.invalid:8740: unknown host collector.invalid\n");
+        assertThat(run("status", "--collector", down).out()).contains("Collector    " + down + " (unreachable: connection"
+                + " refused)\n");
+
+        CliRun scan = run("scan", "--send", "--collector", down);
+        assertThat(scan.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(scan.err()).isEqualTo("banwatch: cannot enroll with " + down + ": connection refused\n");
+        run("enroll");
+        Files.writeString(dir.resolve("state/host-token"), Files.readString(dir.resolve("state/host-token"))
+                .replace(collector.url().toString(), down));
+        CliRun send = run("send", "--collector", down, "--budget", "1");
+        assertThat(send.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(send.err()).isEqualTo("banwatch: 1 report(s) kept in the spool: collector unreachable: connection"
+                + " refused\n");
+        for (CliRun r : List.of(enroll, scan, send)) {
+            assertThat(r.err()).doesNotContain("null");
+        }
+    }
+
+    @Test
+    void statusNamesOnlyASettingsFileThatExists() throws Exception {
+        assertThat(run("status").out()).startsWith("Config       " + vars.get("BANWATCH_CONFIG") + "\n");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/etc/banwatch/agent.conf")),
+                "this machine has a settings file in the default place");
+        vars.remove("BANWATCH_CONFIG");
+        assertThat(run("status").out()).startsWith("Config       no settings file (defaults and environment)\n");
+        assertThat(new ObjectMapper().readTree(run("status", "--json").out()).path("config").isNull()).isTrue();
+        assertThat(run("enroll").err()).isEqualTo("banwatch: collector.url is not set (set it in"
+                + " /etc/banwatch/agent.conf, or pass --collector URL, or BANWATCH_COLLECTOR_URL)\n");
     }
 
     @Test
