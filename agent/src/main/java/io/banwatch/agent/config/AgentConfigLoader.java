@@ -162,16 +162,14 @@ public final class AgentConfigLoader {
         return secret;
     }
 
-    /** Any case; kept in its canonical (lower) case, as --profile is. */
+    /** Exactly as written: the settings file keeps the canonical spelling (the flags accept any case). */
     private static String profile(Values v) {
         String profile = v.getOr("profile", AgentConfig.DEFAULT_PROFILE);
-        for (String known : AgentConfig.PROFILES) {
-            if (known.equalsIgnoreCase(profile)) {
-                return known;
-            }
+        if (!AgentConfig.PROFILES.contains(profile)) {
+            throw v.bad("profile", "must be " + oneOf(AgentConfig.PROFILES.stream().sorted().toList()) + ", not '"
+                    + profile + "'");
         }
-        throw v.bad("profile", "must be " + oneOf(AgentConfig.PROFILES.stream().sorted().toList()) + ", not '"
-                + profile + "'");
+        return profile;
     }
 
     /** "a, b or c". */
