@@ -45,6 +45,18 @@ public final class BanwatchCli {
 
     private int dispatch(String[] args) {
         List<Subcommand> commands = commands();
+        if (args.length == 2 && args[0].equals("help") && !isHelp(args[1])) {
+            // "banwatch help scan" is "banwatch scan --help".
+            Subcommand command = find(commands, args[1]);
+            if (command == null) {
+                return unknownCommand(commands, args[1]);
+            }
+            out.print(Usage.of(command));
+            return ExitCode.CLEAN;
+        }
+        if (args.length > 2 && args[0].equals("help")) {
+            return usageError("Unexpected argument: '" + args[2] + "' (help takes one command)", "banwatch --help");
+        }
         if (args.length == 0 || isHelp(args[0])) {
             out.print(Usage.of(commands, SUMMARY));
             return ExitCode.CLEAN;
@@ -53,13 +65,9 @@ public final class BanwatchCli {
             out.println("banwatch " + env.version());
             return ExitCode.CLEAN;
         }
-        Subcommand command = commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        Subcommand command = find(commands, args[0]);
         if (command == null) {
-            String known = String.join(", ", commands.stream().map(Subcommand::name).toList());
-            String hint = Suggestion.closest(args[0], commands.stream().map(Subcommand::name).toList())
-                    .map(s -> "did you mean '" + s + "'? ").orElse("");
-            String what = args[0].startsWith("-") ? "Unknown option: '" : "Unknown command: '";
-            return usageError(what + args[0] + "'; " + hint + "(commands: " + known + ")", "banwatch --help");
+            return unknownCommand(commands, args[0]);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         if (rest.contains("-h") || rest.contains("--help")) {
@@ -76,7 +84,7 @@ public final class BanwatchCli {
             return usageError(e.getMessage(), "banwatch " + command.name() + " --help");
         } catch (UserError | RulePackException | JsonFormatException | ConfigException | DeliveryException
                  | UncheckedIOException e) {
-            return failed(e.getMessage());
+            return failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed("interrupted");
@@ -84,6 +92,18 @@ public final class BanwatchCli {
             org.slf4j.LoggerFactory.getLogger(BanwatchCli.class).debug("command failed", e);
             return failed("internal error: " + e);
         }
+    }
+
+    private static Subcommand find(List<Subcommand> commands, String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private int unknownCommand(List<Subcommand> commands, String given) {
+        List<String> names = commands.stream().map(Subcommand::name).toList();
+        String hint = Suggestion.closest(given, names).map(s -> "; did you mean '" + s + "'?").orElse("");
+        String what = given.startsWith("-") ? "Unknown option: '" : "Unknown command: '";
+        return usageError(what + given + "'" + hint + " (commands: " + String.join(", ", names) + ")",
+                "banwatch --help");
     }
 
     private int usageError(String message, String help) {

@@ -40,6 +40,14 @@ final class EnrollCommand implements Subcommand {
     }
 
     @Override
+    public List<Usage.Code> exitCodes() {
+        return List.of(
+                new Usage.Code(ExitCode.CLEAN, "enrolled; the host token is stored"),
+                new Usage.Code(ExitCode.ERROR, "usage error, a bad or missing setting, or the enrollment failed (the"
+                        + " collector could not be reached or refused the secret)"));
+    }
+
+    @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
         AgentConfig config = ConfigOptions.load(env, args, Map.of("enrollment.secret", "--secret"));
         FileLogging.enable(config.paths().logDir(), config.logLevel());

@@ -1,5 +1,6 @@
 package io.banwatch.agent.cli;
 
+import io.banwatch.agent.config.AgentConfigLoader;
 import io.banwatch.model.Level;
 
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -111,11 +111,21 @@ final class ParsedArgs {
         if (v == null) {
             return fallback;
         }
-        try {
-            return Level.valueOf(v.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw invalid(name, "expected one of " + Arrays.toString(Level.values()) + " but was '" + v + "'");
+        List<String> levels = Arrays.stream(Level.values()).map(Level::name).toList();
+        return Level.valueOf(choice(name, v, levels));
+    }
+
+    /**
+     * {@code value} as one of {@code choices}, whatever its case, spelled as the choice is; the
+     * same rule for every option with a fixed set of values (--profile, --fail-on).
+     */
+    static String choice(String name, String value, java.util.Collection<String> choices) {
+        for (String c : choices) {
+            if (c.equalsIgnoreCase(value)) {
+                return c;
+            }
         }
+        throw invalid(name, "must be " + AgentConfigLoader.oneOf(List.copyOf(choices)) + ", not '" + value + "'");
     }
 
     long number(String name, long fallback) {

@@ -2,6 +2,7 @@ package io.banwatch.agent.cli;
 
 import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.config.AgentConfig;
+import io.banwatch.agent.config.AgentConfigLoader;
 import io.banwatch.agent.logging.FileLogging;
 import io.banwatch.agent.send.DeliveryException;
 import io.banwatch.agent.send.SpoolFlusher;
@@ -10,6 +11,7 @@ import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.agent.scan.Scanner;
 import io.banwatch.json.ReportCodec;
 import io.banwatch.model.Finding;
+import io.banwatch.model.Host;
 import io.banwatch.model.Level;
 import io.banwatch.model.ScanReport;
 import io.banwatch.rules.RuleEngine;
@@ -21,7 +23,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /** {@code banwatch scan}: inventory this machine (or a mounted image) and judge it. */
 final class ScanCommand implements Subcommand {
@@ -60,6 +64,21 @@ final class ScanCommand implements Subcommand {
     }
 
     @Override
+    public List<Usage.Code> exitCodes() {
+        return List.of(
+                new Usage.Code(ExitCode.CLEAN, "no findings at or above --fail-on, and the scan read every source it"
+                        + " needs"),
+                new Usage.Code(ExitCode.FINDINGS, "findings at or above --fail-on (with --send too, whether or not the"
+                        + " report could be sent yet)"),
+                new Usage.Code(ExitCode.ERROR, "usage error or failure; with --send, also: the collector refused this"
+                        + " host's token, this host is not enrolled and there is no enrollment secret, or the report"
+                        + " of an image cannot be sent"),
+                new Usage.Code(ExitCode.INCOMPLETE, "incomplete: nothing at or above --fail-on, but a source the scan"
+                        + " needs (the package database, the installed programs, the application folders) could not"
+                        + " be read, so nothing found proves nothing"));
+    }
+
+    @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws InterruptedException {
         boolean json = args.flag("--json");
         boolean send = args.flag("--send");
@@ -85,8 +104,11 @@ final class ScanCommand implements Subcommand {
         if (rules != null) {
             ruleSet = ruleSet.withPackFile(rules);
         }
-        if (!ruleSet.hasProfile(profile)) {
-            throw new UserError("unknown profile '" + profile + "' (known: " + String.join(", ", ruleSet.profiles()) + ")");
+        if (args.text("--profile") != null) {
+            profile = ParsedArgs.choice("--profile", profile, ruleSet.profiles());
+        } else if (!ruleSet.hasProfile(profile)) {
+            throw new UserError("the configured profile " + profile + " is in none of the rule packs (they have "
+                    + AgentConfigLoader.oneOf(List.copyOf(ruleSet.profiles())) + "); choose one with --profile");
         }
         InventorySource source;
         if (root != null) {
@@ -106,30 +128,48 @@ final class ScanCommand implements Subcommand {
             new TableRenderer(out).render(report);
         }
         out.flush();
-        int exit = report.findings().stream().map(Finding::level).anyMatch(l -> l.atLeast(failOn))
-                ? ExitCode.FINDINGS : ExitCode.CLEAN;
+        int exit = exitCode(report, failOn);
         if (send) {
-            deliver(config, report, err);
+            deliver(config, report, root != null, err);
         }
         return exit;
     }
 
+    /** 1 for findings at or above {@code failOn}; else 3 when a primary source could not be read; else 0. */
+    static int exitCode(ScanReport report, Level failOn) {
+        if (report.findings().stream().map(Finding::level).anyMatch(l -> l.atLeast(failOn))) {
+            return ExitCode.FINDINGS;
+        }
+        return report.incomplete() ? ExitCode.INCOMPLETE : ExitCode.CLEAN;
+    }
+
     /**
-     * Spools the report (durably, before any attempt to send) and flushes the spool. A collector
-     * that is down is no failure of the scan: the report waits for the next run, and stderr says so.
+     * Spools the report (durably, before any attempt to send) and flushes the spool, each report
+     * under its own host's token. A collector that is down is no failure of the scan: the report
+     * waits for the next run, and stderr says so. A report of an image that could never be sent (no
+     * token for its host, no secret to enroll it) is refused before it reaches the spool.
      */
-    private void deliver(AgentConfig config, ScanReport report, PrintWriter err) {
+    private void deliver(AgentConfig config, ScanReport report, boolean image, PrintWriter err) {
         Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
+        Host host = report.host();
+        if (image && !transport.canSend(host)) {
+            throw new UserError("--send: " + transport.cannotSend(host));
+        }
         transport.spool().add(report);
         transport.status().update("last-scan-at", report.scannedAt().toString(), "last-scan-report-id",
                 report.reportId(), "last-scan-findings", Integer.toString(report.findings().size()));
-        String token = transport.tokenFor(report::host);
-        SpoolFlusher.Result r = transport.flush(token, Transport.DEFAULT_BUDGET);
-        if (r.refused()) {
-            throw new DeliveryException("the collector refused this agent: " + r.problem());
+        Supplier<Host> thisMachine = image ? () -> env.sources().live(RuleSet.builtIn()).read().host() : () -> host;
+        SpoolFlusher.Result r = transport.flush(transport.credentials(thisMachine), Transport.DEFAULT_BUDGET);
+        Optional<SpoolFlusher.HostStop> stop = r.stoppedFor(host.id());
+        if (stop.isPresent()) {
+            throw new DeliveryException(!stop.get().refused() ? stop.get().reason()
+                    : (image ? "the collector refused the token of " + host.hostname() + ": "
+                    : "the collector refused this agent: ") + stop.get().reason());
         }
         if (!r.complete()) {
-            err.println("banwatch: report kept in the spool (" + r.remaining() + " waiting): " + r.problem());
+            boolean thisOneLeft = transport.spool().pending().stream().anyMatch(p -> p.reportId().equals(report.reportId()));
+            err.println("banwatch: " + (thisOneLeft ? "report kept in the spool (" + r.remaining() + " waiting): "
+                    : r.remaining() + " other report(s) kept in the spool: ") + r.problem());
             err.flush();
         }
     }

@@ -40,6 +40,15 @@ final class SendCommand implements Subcommand {
     }
 
     @Override
+    public List<Usage.Code> exitCodes() {
+        return List.of(
+                new Usage.Code(ExitCode.CLEAN, "every report sent, or the spool was empty (a report the collector"
+                        + " refused as it is was moved to spool/quarantine with a warning)"),
+                new Usage.Code(ExitCode.ERROR, "something is left in the spool (the collector is down or busy, a"
+                        + " host's token was refused, a host is not enrolled), or a usage error or bad setting"));
+    }
+
+    @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
         long budgetSeconds = args.number("--budget", 180);
         AgentConfig config = ConfigOptions.load(env, args, Map.of());
@@ -49,15 +58,15 @@ final class SendCommand implements Subcommand {
             out.println("Nothing to send: the spool is empty.");
             return ExitCode.CLEAN;
         }
-        String token = transport.tokenFor(() -> env.sources().live(RuleSet.builtIn()).read().host());
-        SpoolFlusher.Result r = transport.flush(token, Duration.ofSeconds(Math.max(1, budgetSeconds)));
-        return report(r, out, err);
+        SpoolFlusher.Result r = transport.flush(transport.credentials(() -> env.sources().live(RuleSet.builtIn()).read()
+                .host()), Duration.ofSeconds(Math.max(1, budgetSeconds)));
+        return report(r, transport.spool().dir().resolve("quarantine"), out, err);
     }
 
     /** Prints a flush's outcome for people; the exit code says whether everything went. */
-    static int report(SpoolFlusher.Result r, PrintWriter out, PrintWriter err) {
+    static int report(SpoolFlusher.Result r, java.nio.file.Path quarantine, PrintWriter out, PrintWriter err) {
         out.printf("Sent %d report%s; %d waiting%s.%n", r.sent(), r.sent() == 1 ? "" : "s", r.remaining(),
-                r.quarantined() == 0 ? "" : "; " + r.quarantined() + " quarantined as undeliverable");
+                r.quarantined() == 0 ? "" : "; " + r.quarantined() + " moved to " + quarantine + " as undeliverable");
         out.flush();
         if (!r.complete()) {
             err.println("banwatch: " + r.remaining() + " report(s) kept in the spool: " + r.problem());

@@ -40,6 +40,13 @@ final class StatusCommand implements Subcommand {
     }
 
     @Override
+    public List<Usage.Code> exitCodes() {
+        return List.of(
+                new Usage.Code(ExitCode.CLEAN, "the status was shown, whether or not the collector answers"),
+                new Usage.Code(ExitCode.ERROR, "usage error, a bad setting, or the state could not be read"));
+    }
+
+    @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
         boolean json = args.flag("--json");
         AgentConfig config = ConfigOptions.load(env, args, Map.of());
@@ -51,8 +58,10 @@ final class StatusCommand implements Subcommand {
         Optional<HostToken.Stored> token = transport.token().read();
         String reachability = config.collectorUrl() == null ? "not configured" : transport.client().health();
 
+        // Only a file that is there is named: without one, the settings are the defaults and the environment.
+        boolean hasFile = java.nio.file.Files.exists(config.paths().configFile());
         ObjectNode n = new ObjectMapper().createObjectNode();
-        n.put("config", config.paths().configFile().toString());
+        n.put("config", hasFile ? config.paths().configFile().toString() : null);
         n.put("collector", config.collectorUrl() == null ? null : config.collectorUrl().toString());
         n.put("collectorReachability", reachability);
         n.put("enrolledHostId", token.map(HostToken.Stored::hostId).orElse(null));
@@ -67,7 +76,8 @@ final class StatusCommand implements Subcommand {
         if (json) {
             out.println(n.toPrettyString());
         } else {
-            out.printf("Config       %s%n", config.paths().configFile());
+            out.printf("Config       %s%n", hasFile ? config.paths().configFile()
+                    : "no settings file (defaults and environment)");
             out.printf("Collector    %s (%s)%n", config.collectorUrl() == null ? "-" : config.collectorUrl(), reachability);
             out.printf("Enrolled     %s%n", token.map(t -> "yes, host id " + t.hostId()).orElse("no"));
             out.printf("Profile      %s%n", config.profile());

@@ -12,6 +12,9 @@ interface Subcommand {
 
     List<Option> options();
 
+    /** Its exit codes and what each means for it, for its help. */
+    List<Usage.Code> exitCodes();
+
     /** Runs with parsed options; returns the exit code. User mistakes throw {@link UserError}. */
     int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws InterruptedException;
 }

@@ -9,14 +9,22 @@ import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The readable report: host, software counts, security products, then findings with deadlines. */
+/**
+ * The readable report: host, software counts, security products, whether the scan is complete, then
+ * findings most serious first, each with the milestone whose date it shows. Fits 100 columns.
+ */
 final class TableRenderer {
+    static final int WIDTH = 100;
     private static final int MAX_EVIDENCE = 6;
+    private static final int MIN_PRODUCT_WIDTH = 20;
+    private static final int PRODUCT = 1;
 
     private final PrintWriter out;
 
@@ -36,54 +44,104 @@ final class TableRenderer {
             out.printf("           %s (%s%s)%s%n", p.product(), p.kind(), p.version() == null ? "" : " " + p.version(),
                     state(p));
         }
-        if (!r.errors().isEmpty()) {
-            out.println("Errors     " + r.errors().size() + " source(s) could not be read:");
-            for (ScanError e : r.errors()) {
-                out.printf("           %s: %s%n", e.source(), e.message());
+        List<ScanError> secondary = r.errors().stream().filter(e -> !e.primary()).toList();
+        if (!secondary.isEmpty()) {
+            out.println("Errors     " + secondary.size() + (secondary.size() == 1 ? " source" : " sources")
+                    + " could not be read:");
+            for (ScanError e : secondary) {
+                out.print(TextWrap.hanging("           ", e.source() + ": " + e.message(), WIDTH));
             }
         }
         out.println();
-        if (r.findings().isEmpty()) {
+        if (r.incomplete()) {
+            out.print(TextWrap.hanging("INCOMPLETE: ", "this scan could not read all it needs, so "
+                    + (r.findings().isEmpty() ? "finding no Kaspersky products proves nothing."
+                    : "there may be more than the findings below."), WIDTH));
+            for (ScanError e : r.errors()) {
+                if (e.primary()) {
+                    out.print(TextWrap.hanging("    " + e.source() + ": ", e.message(), WIDTH));
+                }
+            }
+            if (r.findings().isEmpty()) {
+                return;
+            }
+            out.println();
+        } else if (r.findings().isEmpty()) {
             out.println("No Kaspersky products found.");
             return;
         }
-        out.printf("FINDINGS (%d)%n", r.findings().size());
+        List<Finding> findings = mostSeriousFirst(r.findings());
+        out.printf("FINDINGS (%d)%n", findings.size());
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"LEVEL", "PRODUCT", "PRESENCE", "MILESTONE", "DEADLINE", "DAYS LEFT"});
-        for (Finding f : r.findings()) {
+        rows.add(new String[]{"LEVEL", "PRODUCT", "PRESENCE", "MILESTONE", "DATE", "DAYS LEFT"});
+        for (Finding f : findings) {
             rows.add(new String[]{f.level().name(), f.product(), f.presence().jsonName(),
-                    f.milestone() == null ? "-" : f.milestone(), f.deadline() == null ? "-" : f.deadline().toString(),
+                    f.milestone() == null ? "-" : f.milestone(), date(f),
                     f.daysLeft() == null ? "-" : f.daysLeft().toString()});
         }
+        int[] widths = widths(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            printRow(rows.get(i), widths);
+            if (i > 0) {
+                Finding f = findings.get(i - 1);
+                out.print(TextWrap.hanging("    ", f.message(), WIDTH));
+                out.print(TextWrap.hanging("    Evidence: ", evidence(f.evidence()), WIDTH));
+                if (f.citation() != null) {
+                    out.print(TextWrap.hanging("    Source: ", f.citation().title()
+                            + (f.citation().url() == null ? "" : " <" + f.citation().url() + ">"), WIDTH));
+                }
+            }
+        }
+    }
+
+    /** By level, most serious first; findings of one level keep the engine's order. */
+    static List<Finding> mostSeriousFirst(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing(Finding::level)); // List.sort is stable
+        return sorted;
+    }
+
+    /** The milestone's date: the deadline ahead, or since when the milestone applies. */
+    static String date(Finding f) {
+        LocalDate date = f.milestoneDate();
+        if (date == null) {
+            return "-";
+        }
+        return f.deadline() != null ? date.toString() : "since " + date;
+    }
+
+    /** Each column as wide as its widest cell; the product column gives way (and wraps) to fit the width. */
+    private static int[] widths(List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        for (int i = 0; i < rows.size(); i++) {
-            printRow(rows.get(i), widths);
-            if (i > 0) {
-                Finding f = r.findings().get(i - 1);
-                out.println("    " + f.message());
-                out.println("    Evidence: " + evidence(f.evidence()));
-                if (f.citation() != null) {
-                    out.println("    Source: " + f.citation().title()
-                            + (f.citation().url() == null ? "" : " <" + f.citation().url() + ">"));
-                }
-            }
+        int total = 2 * (widths.length - 1);
+        for (int w : widths) {
+            total += w;
         }
+        if (total > WIDTH) {
+            widths[PRODUCT] = Math.max(MIN_PRODUCT_WIDTH, widths[PRODUCT] - (total - WIDTH));
+        }
+        return widths;
     }
 
+    /** One row; a product name wider than its column goes on below, in its column. */
     private void printRow(String[] row, int[] widths) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < row.length; i++) {
-            b.append(row[i]);
-            if (i < row.length - 1) {
-                b.append(" ".repeat(widths[i] - row[i].length() + 2));
+        List<String> product = TextWrap.lines(row[PRODUCT], widths[PRODUCT]);
+        for (int line = 0; line < product.size(); line++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                String cell = i == PRODUCT ? product.get(line) : line == 0 ? row[i] : "";
+                b.append(cell);
+                if (i < row.length - 1) {
+                    b.append(" ".repeat(Math.max(0, widths[i] - cell.length()) + 2));
+                }
             }
+            out.println(b.toString().stripTrailing());
         }
-        out.println(b.toString().stripTrailing());
     }
 
     private static String softwareSummary(List<Software> software) {

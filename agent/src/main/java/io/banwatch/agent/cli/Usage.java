@@ -6,13 +6,16 @@ import java.util.List;
 /** Help text for people: usage line, description, options with wrapped descriptions, exit codes. */
 final class Usage {
     private static final int WIDTH = 80;
-    private static final String EXIT_CODES = """
+    private static final List<Code> EXIT_CODES = List.of(
+            new Code(ExitCode.CLEAN, "done; for scan: no findings at or above --fail-on, and a complete scan"),
+            new Code(ExitCode.FINDINGS, "scan: findings at or above --fail-on"),
+            new Code(ExitCode.ERROR, "usage error or failure"),
+            new Code(ExitCode.INCOMPLETE, "scan: nothing at or above --fail-on, but a source it needs could not be"
+                    + " read"));
 
-            Exit codes:
-              0   no findings at or above --fail-on (other commands: done)
-              1   findings at or above --fail-on
-              2   usage error or failure
-            """;
+    /** One exit code of a command and what it means there. */
+    record Code(int code, String meaning) {
+    }
 
     private Usage() {
     }
@@ -26,8 +29,9 @@ final class Usage {
         s.append("\nOptions:\n");
         appendEntry(s, "-h, --help", "Show this help and exit.", 16);
         appendEntry(s, "-V, --version", "Print the version and exit.", 16);
-        s.append("\nRun 'banwatch COMMAND --help' for a command's options.\n").append(EXIT_CODES);
-        return s.toString();
+        s.append('\n').append(wrap("Run 'banwatch COMMAND --help' (or 'banwatch help COMMAND') for a command's"
+                + " options and exit codes.", ""));
+        return appendExitCodes(s, EXIT_CODES).toString();
     }
 
     static String of(Subcommand command) {
@@ -44,7 +48,15 @@ final class Usage {
         for (String[] row : rows) {
             appendEntry(s, row[0], row[1], column);
         }
-        return s.append(EXIT_CODES).toString();
+        return appendExitCodes(s, command.exitCodes()).toString();
+    }
+
+    private static StringBuilder appendExitCodes(StringBuilder s, List<Code> codes) {
+        s.append("\nExit codes:\n");
+        for (Code c : codes) {
+            s.append(wrap("  " + c.code() + "   " + c.meaning(), "      "));
+        }
+        return s;
     }
 
     private static void appendEntry(StringBuilder s, String term, String description, int column) {

@@ -36,6 +36,19 @@ public record AgentConfig(AgentPaths paths, URI collectorUrl, String enrollmentS
         pinsSha256 = List.copyOf(pinsSha256);
     }
 
+    /**
+     * A required setting is missing: one line saying where it can be given. The settings file is
+     * named as the place it is in when it exists, else as the place to create.
+     *
+     * @param flag the command-line flag that gives it, e.g. {@code --collector URL}
+     */
+    public String notSet(String key, String flag) {
+        String env = "BANWATCH_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        return java.nio.file.Files.exists(paths.configFile())
+                ? paths.configFile() + ": " + key + " is not set (set it there, or pass " + flag + ", or " + env + ")"
+                : key + " is not set (set it in " + paths.configFile() + ", or pass " + flag + ", or " + env + ")";
+    }
+
     /** Everything at its default; no collector. */
     public static AgentConfig defaults(AgentPaths paths) {
         return new AgentConfig(paths, null, null, DEFAULT_PROFILE, null, null, List.of(), 500, 256L * 1024 * 1024,

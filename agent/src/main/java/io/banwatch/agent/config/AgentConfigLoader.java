@@ -100,7 +100,8 @@ public final class AgentConfigLoader {
         } catch (AccessDeniedException e) {
             throw ConfigException.unreadable(configFile + ": permission denied (run as root or Administrator)");
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException(configFile + ": cannot read: " + e.getMessage());
+            throw new ConfigException(configFile + ": cannot read: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage().strip().replaceFirst("\\.+$", "")));
         }
         Set<String> unknown = new TreeSet<>(file.stringPropertyNames());
         unknown.removeAll(KEYS);
@@ -161,13 +162,19 @@ public final class AgentConfigLoader {
         return secret;
     }
 
+    /** Exactly as written: the settings file keeps the canonical spelling (the flags accept any case). */
     private static String profile(Values v) {
         String profile = v.getOr("profile", AgentConfig.DEFAULT_PROFILE);
         if (!AgentConfig.PROFILES.contains(profile)) {
-            throw v.bad("profile", "must be " + String.join(", ", AgentConfig.PROFILES.stream().sorted().toList())
-                    .replaceFirst(", (?=[^,]*$)", " or ") + ", not '" + profile + "'");
+            throw v.bad("profile", "must be " + oneOf(AgentConfig.PROFILES.stream().sorted().toList()) + ", not '"
+                    + profile + "'");
         }
         return profile;
+    }
+
+    /** "a, b or c". */
+    public static String oneOf(List<String> choices) {
+        return String.join(", ", choices).replaceFirst(", (?=[^,]*$)", " or ");
     }
 
     private static InetSocketAddress proxy(Values v) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * each OS's usual place; environment variables move them (tests, non-root runs).
  *
  * @param configFile the settings file
- * @param stateDir   spool, host token and status
+ * @param stateDir   spool, host tokens and status
  * @param logDir     the rolling log file
  */
 public record AgentPaths(Path configFile, Path stateDir, Path logDir) {
@@ -36,8 +36,14 @@ public record AgentPaths(Path configFile, Path stateDir, Path logDir) {
         return stateDir.resolve("spool");
     }
 
+    /** This machine's host token. */
     public Path tokenFile() {
         return stateDir.resolve("host-token");
+    }
+
+    /** The tokens of other hosts whose reports this agent sent (images scanned with --root), one file each. */
+    public Path hostTokensDir() {
+        return stateDir.resolve("host-tokens");
     }
 
     public Path statusFile() {

@@ -39,6 +39,10 @@ public final class HostToken {
         this.file = file;
     }
 
+    public Path file() {
+        return file;
+    }
+
     public Optional<Stored> read() {
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

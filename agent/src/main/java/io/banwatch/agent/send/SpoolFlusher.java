@@ -2,20 +2,27 @@ package io.banwatch.agent.send;
 
 import io.banwatch.agent.spool.Spool;
 import io.banwatch.agent.spool.SpooledReport;
+import io.banwatch.model.Host;
 import io.banwatch.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * Sends the spool, oldest report first, deleting each only once the collector acknowledged it.
  * A busy or unreachable collector is retried with exponential backoff and full jitter, honouring
- * Retry-After, within a time budget; what is not sent by then stays for the next run. A refused
- * token stops the run; a report the collector calls invalid is quarantined, never retried forever.
+ * Retry-After, within a time budget; what is not sent by then stays for the next run. Each report
+ * goes under its own host's token, and one refused report never blocks the others: a refused token
+ * (401) keeps that host's reports only; a report the collector refuses as it is (400, 403, 409, 422)
+ * is quarantined, never retried forever.
  */
 public final class SpoolFlusher {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolFlusher.class);
@@ -69,30 +76,81 @@ public final class SpoolFlusher {
     }
 
     /**
+     * A host whose reports were left in the spool: the collector refused its token (401), or no
+     * token could be had (not enrolled and no enrollment secret, or the enrollment failed).
+     *
+     * @param reason  one line, what happened and what to do
+     * @param refused the collector refused the token
+     */
+    public record HostStop(String hostId, String hostname, String reason, boolean refused) {
+    }
+
+    /**
      * The result of one run.
      *
      * @param sent        reports acknowledged
-     * @param quarantined reports moved aside as undeliverable
+     * @param quarantined reports moved aside as undeliverable (each named in a warning)
      * @param remaining   reports still waiting
-     * @param problem     why the run stopped early, or null when the spool is empty
-     * @param refused     the collector refused the agent itself (re-enrollment needed)
+     * @param problem     why reports were left, or null when none was
+     * @param stopped     the hosts whose reports were left while the others went on
      */
-    public record Result(int sent, int quarantined, int remaining, String problem, boolean refused) {
+    public record Result(int sent, int quarantined, int remaining, String problem, List<HostStop> stopped) {
+        public Result {
+            stopped = List.copyOf(stopped);
+        }
+
         public boolean complete() {
             return remaining == 0;
         }
+
+        /** The collector refused some host's token. */
+        public boolean refused() {
+            return stopped.stream().anyMatch(HostStop::refused);
+        }
+
+        /** Why this host's reports were left, if they were. */
+        public Optional<HostStop> stoppedFor(String hostId) {
+            return stopped.stream().filter(s -> s.hostId().equals(hostId)).findFirst();
+        }
     }
 
+    /** Sends every report with one token (an agent that only ever sends its own). */
     public Result flush(String token) {
+        return flush(Credentials.fixed(token));
+    }
+
+    /**
+     * Sends every report under its own host's token. A host whose token is refused (401) or cannot
+     * be had keeps its reports and the others go on; a report the collector refuses as it is (400,
+     * 403, 409, 422) is quarantined and the others go on; a collector that stays down past the budget
+     * stops the run.
+     */
+    public Result flush(Credentials credentials) {
         long deadline = clock.millis() + budget.toMillis();
         int sent = 0;
         int quarantined = 0;
+        int kept = 0;
+        Map<String, HostStop> stopped = new LinkedHashMap<>();
         List<SpooledReport> pending = spool.pending();
         for (int i = 0; i < pending.size(); i++) {
             SpooledReport r = pending.get(i);
             Spool.Loaded loaded = spool.load(r);
             if (loaded == null) {
                 quarantined++;
+                continue;
+            }
+            Host host = loaded.report().host();
+            if (stopped.containsKey(host.id())) {
+                kept++;
+                continue;
+            }
+            String token;
+            try {
+                token = credentials.tokenFor(host);
+            } catch (DeliveryException e) {
+                LOG.warn("reports of host {} ({}) kept in the spool: {}", host.hostname(), host.id(), e.getMessage());
+                stopped.put(host.id(), new HostStop(host.id(), host.hostname(), e.getMessage(), false));
+                kept++;
                 continue;
             }
             String hash = loaded.report().inventoryHash();
@@ -114,15 +172,17 @@ public final class SpoolFlusher {
                     continue;
                 }
                 if (outcome instanceof SendOutcome.Invalid invalid) {
-                    LOG.error("the collector refused report {} as invalid and it was quarantined: {}", r.reportId(),
-                            invalid.reason());
-                    spool.quarantine(r.file(), invalid.reason());
+                    spool.quarantine(r.file(), "the collector refused report " + r.reportId() + " of host "
+                            + host.hostname() + " (" + host.id() + "): " + invalid.reason());
                     quarantined++;
                     break;
                 }
                 if (outcome instanceof SendOutcome.Refused refused) {
-                    return new Result(sent, quarantined, pending.size() - i, refused.reason()
-                            + " (re-enroll with 'banwatch enroll')", true);
+                    String reason = refused.reason() + " (" + credentials.whenRefused(host) + ")";
+                    LOG.warn("reports of host {} ({}) kept in the spool: {}", host.hostname(), host.id(), reason);
+                    stopped.put(host.id(), new HostStop(host.id(), host.hostname(), reason, true));
+                    kept++;
+                    break;
                 }
                 SendOutcome.Retry retry = (SendOutcome.Retry) outcome;
                 failures++;
@@ -130,17 +190,32 @@ public final class SpoolFlusher {
                         ? Math.min(retry.retryAfterMillis(), backoff.capMillis())
                         : backoff.delayMillis(failures, random);
                 if (clock.millis() + wait > deadline) {
-                    return new Result(sent, quarantined, pending.size() - i, retry.reason(), false);
+                    return result(sent, quarantined, kept + pending.size() - i, stopped, retry.reason());
                 }
                 LOG.info("report {} not sent ({}); retrying in {} ms", r.reportId(), retry.reason(), wait);
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return new Result(sent, quarantined, pending.size() - i, "interrupted", false);
+                    return result(sent, quarantined, kept + pending.size() - i, stopped, "interrupted");
                 }
             }
         }
-        return new Result(sent, quarantined, 0, null, false);
+        return result(sent, quarantined, kept, stopped, null);
+    }
+
+    /** The problem names each stopped host when there is more than one thing to say. */
+    private static Result result(int sent, int quarantined, int remaining, Map<String, HostStop> stopped,
+                                 String runProblem) {
+        List<String> problems = new ArrayList<>();
+        boolean several = stopped.size() + (runProblem == null ? 0 : 1) > 1;
+        for (HostStop s : stopped.values()) {
+            problems.add(several ? "host " + s.hostname() + ": " + s.reason() : s.reason());
+        }
+        if (runProblem != null) {
+            problems.add(runProblem);
+        }
+        return new Result(sent, quarantined, remaining, problems.isEmpty() ? null : String.join("; ", problems),
+                List.copyOf(stopped.values()));
     }
 }

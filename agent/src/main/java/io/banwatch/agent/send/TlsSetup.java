@@ -40,7 +40,7 @@ public final class TlsSetup {
                     ks.setCertificateEntry("ca-" + i++, c);
                 }
                 if (i == 0) {
-                    throw new GeneralSecurityException(caFile + ": no certificate in the CA file");
+                    throw new GeneralSecurityException("no certificate in it");
                 }
             }
             tmf.init(ks);

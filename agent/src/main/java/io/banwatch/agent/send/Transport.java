@@ -8,16 +8,14 @@ import io.banwatch.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * The agent's side of delivery: its spool, its token (enrolling when it has none and knows the
- * fleet's secret) and one flush of the spool to the collector.
+ * The agent's side of delivery: its spool, its host tokens (enrolling a host that has none when it
+ * knows the fleet's secret) and one flush of the spool to the collector.
  */
 public final class Transport {
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
@@ -29,7 +27,7 @@ public final class Transport {
     private final String version;
     private final Sleeper sleeper;
     private final Spool spool;
-    private final HostToken token;
+    private final HostTokens tokens;
     private final AgentStatus status;
 
     public Transport(AgentConfig config, Clock clock, String version, Sleeper sleeper) {
@@ -38,7 +36,7 @@ public final class Transport {
         this.version = version;
         this.sleeper = sleeper;
         this.spool = new Spool(config.paths().spoolDir(), config.spoolMaxReports(), config.spoolMaxBytes());
-        this.token = new HostToken(config.paths().tokenFile());
+        this.tokens = new HostTokens(config.paths().tokenFile(), config.paths().hostTokensDir());
         this.status = new AgentStatus(config.paths().statusFile());
     }
 
@@ -46,8 +44,14 @@ public final class Transport {
         return spool;
     }
 
+    /** This machine's token. */
     public HostToken token() {
-        return token;
+        return tokens.own();
+    }
+
+    /** Every host's token: this machine's and those of the images whose reports it sent. */
+    public HostTokens tokens() {
+        return tokens;
     }
 
     public AgentStatus status() {
@@ -62,17 +66,14 @@ public final class Transport {
     public HostToken.Stored enroll(Host host) {
         CollectorClient client = client();
         if (config.enrollmentSecret() == null) {
-            throw new ConfigException(config.paths().configFile() + ": enrollment.secret is not set (set it there, or"
-                    + " pass --secret, or BANWATCH_ENROLLMENT_SECRET)");
+            throw new ConfigException(config.notSet("enrollment.secret", "--secret"));
         }
         try {
             String issued = client.enroll(config.enrollmentSecret(), host.id(), host.hostname());
             HostToken.Stored stored = new HostToken.Stored(issued, host.id(), client.base().toString());
-            token.write(stored);
+            tokens.own().write(stored);
             LOG.info("enrolled host {} with {}", host.id(), client.base());
             return stored;
-        } catch (IOException e) {
-            throw new DeliveryException("cannot enroll with " + client.base() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted while enrolling");
@@ -80,20 +81,26 @@ public final class Transport {
     }
 
     /**
-     * The token to send with: the stored one when it was issued for this host by this collector,
-     * else a new enrollment when the secret is known.
+     * Each host's token, enrolling a host that has none under its own id when the secret is known.
+     *
+     * @param thisMachine this machine's host; asked only when it has no token yet and a report of
+     *                    some host must be enrolled (to know where the token belongs)
      */
-    public String tokenFor(Supplier<Host> host) {
-        Optional<HostToken.Stored> stored = token.read();
-        String collector = client().base().toString();
-        if (stored.isPresent() && stored.get().collector().equals(collector)) {
-            return stored.get().token();
-        }
-        if (config.enrollmentSecret() == null) {
-            throw new ConfigException("this agent is not enrolled with " + collector
-                    + " (run 'banwatch enroll', or set enrollment.secret so it enrolls itself)");
-        }
-        return enroll(host.get()).token();
+    public Credentials credentials(Supplier<Host> thisMachine) {
+        return new HostCredentials(tokens, client(), config.enrollmentSecret(), thisMachine);
+    }
+
+    /**
+     * Whether a report of {@code host} can be sent at all: it has a token from this collector, or the
+     * enrollment secret is known to get one. A report that cannot must not wait in the spool.
+     */
+    public boolean canSend(Host host) {
+        return config.enrollmentSecret() != null || tokens.find(host.id(), client().base().toString()).isPresent();
+    }
+
+    /** Why a report of another host cannot be sent, for {@link #canSend} false. */
+    public String cannotSend(Host host) {
+        return HostCredentials.notEnrolledImage(host, client().base().toString());
     }
 
     /** The last inventory the collector acknowledged, kept in the status file. */
@@ -116,10 +123,10 @@ public final class Transport {
         };
     }
 
-    /** Sends the spool once, within {@code budget}. */
-    public SpoolFlusher.Result flush(String hostToken, Duration budget) {
+    /** Sends the spool once, within {@code budget}, each report under its own host's token. */
+    public SpoolFlusher.Result flush(Credentials credentials, Duration budget) {
         SpoolFlusher.Result result = new SpoolFlusher(spool, client(), Backoff.NETWORK, new Random(), sleeper, clock,
-                budget, acknowledgedInventory()).flush(hostToken);
+                budget, acknowledgedInventory()).flush(credentials);
         if (result.sent() > 0) {
             status.update("last-send-at", clock.instant().toString(), "last-send-count", Integer.toString(result.sent()));
         }

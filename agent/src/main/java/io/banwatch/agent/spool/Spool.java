@@ -150,7 +150,7 @@ public final class Spool {
             }
             return new Loaded(gz, report);
         } catch (IOException | RuntimeException e) {
-            quarantine(r.file(), "unreadable: " + e.getMessage());
+            quarantine(r.file(), "unreadable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return null;
         }
     }
@@ -181,7 +181,7 @@ public final class Spool {
         try {
             Path q = Files.createDirectories(dir.resolve("quarantine"));
             Files.move(file, q.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            LOG.warn("spool file {} moved to quarantine: {}", file.getFileName(), why);
+            LOG.warn("spool file {} moved to {}: {}", file.getFileName(), q, why);
         } catch (IOException e) {
             LOG.warn("spool file {} is bad ({}) and could not be quarantined: {}", file.getFileName(), why, e.getMessage());
         }

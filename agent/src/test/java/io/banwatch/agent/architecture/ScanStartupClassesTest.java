@@ -43,7 +43,8 @@ class ScanStartupClassesTest {
                         "BANWATCH_LOG_DIR", dir.resolve("logs").toString(),
                         "BANWATCH_CONFIG", config.toString()), out);
         assertThat(scan.waitFor(60, TimeUnit.SECONDS)).as("the scan ends within a minute").isTrue();
-        assertThat(scan.exitValue()).as(Files.readString(out)).isIn(0, 1);
+        // 3: a machine without a package database (a CI container) scans incomplete; the classes are the point.
+        assertThat(scan.exitValue()).as(Files.readString(out)).isIn(0, 1, 3);
 
         List<String> loaded = loadedClasses(classes);
         assertThat(loaded).as("classes loaded").anyMatch(c -> c.startsWith("io.banwatch.agent.inventory.linux."));

@@ -65,9 +65,9 @@ class BanwatchCliTest {
                 "banwatch: Unknown command: 'sacn'; did you mean 'scan'? (commands: scan, enroll, send, status)"
                         + " (see 'banwatch --help')");
         assertUsageError(CliRun.run("inventory"),
-                "banwatch: Unknown command: 'inventory'; (commands: scan, enroll, send, status) (see 'banwatch --help')");
+                "banwatch: Unknown command: 'inventory' (commands: scan, enroll, send, status) (see 'banwatch --help')");
         assertUsageError(CliRun.run("--jsno"),
-                "banwatch: Unknown option: '--jsno'; (commands: scan, enroll, send, status) (see 'banwatch --help')");
+                "banwatch: Unknown option: '--jsno' (commands: scan, enroll, send, status) (see 'banwatch --help')");
         assertUsageError(CliRun.run("status", "--collecter", "http://x"),
                 "banwatch: Unknown option: '--collecter'; did you mean '--collector'? (see 'banwatch status --help')");
     }
@@ -87,8 +87,100 @@ class BanwatchCliTest {
         assertUsageError(CliRun.run("send", "--budget", "soon"),
                 "banwatch: Invalid value for option '--budget': 'soon' is not a whole number (see 'banwatch send --help')");
         assertUsageError(CliRun.run("scan", "--fail-on", "SEVERE"),
-                "banwatch: Invalid value for option '--fail-on': expected one of [VIOLATION, DEADLINE, RISK, INFO]"
-                        + " but was 'SEVERE' (see 'banwatch scan --help')");
+                "banwatch: Invalid value for option '--fail-on': must be VIOLATION, DEADLINE, RISK or INFO,"
+                        + " not 'SEVERE' (see 'banwatch scan --help')");
+    }
+
+    @Test
+    void helpCommandShowsThatCommandsHelp() {
+        for (String command : new String[] {"scan", "enroll", "send", "status"}) {
+            CliRun help = CliRun.run("help", command);
+            assertThat(help.exitCode()).as(command).isEqualTo(ExitCode.CLEAN);
+            assertThat(help.err()).isEmpty();
+            assertThat(help.out()).as(command).startsWith("Usage: banwatch " + command + " [OPTIONS]\n")
+                    .isEqualTo(CliRun.run(command, "--help").out());
+        }
+        assertUsageError(CliRun.run("help", "sacn"), "banwatch: Unknown command: 'sacn'; did you mean 'scan'? (commands:"
+                + " scan, enroll, send, status) (see 'banwatch --help')");
+        assertThat(CliRun.run("help", "--help").out()).isEqualTo(CliRun.run("--help").out());
+    }
+
+    /** The "Exit codes:" part of a help text, one entry per code, continuation lines joined. */
+    private static java.util.Map<String, String> exitCodes(String help) {
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        String last = null;
+        for (String line : help.substring(help.indexOf("\nExit codes:\n") + 13).lines().toList()) {
+            if (line.matches("  \\d   .*")) {
+                last = line.substring(2, 3);
+                codes.put(last, line.substring(6));
+            } else if (last != null && line.startsWith("      ")) {
+                codes.put(last, codes.get(last) + " " + line.strip());
+            }
+        }
+        return codes;
+    }
+
+    @Test
+    void eachCommandsHelpListsItsOwnExitCodes() {
+        assertThat(exitCodes(CliRun.run("scan", "--help").out())).containsOnlyKeys("0", "1", "2", "3")
+                .hasEntrySatisfying("3", m -> assertThat(m).startsWith("incomplete: nothing at or above --fail-on"));
+        assertThat(exitCodes(CliRun.run("enroll", "--help").out())).containsOnlyKeys("0", "2")
+                .hasEntrySatisfying("0", m -> assertThat(m).startsWith("enrolled"));
+        assertThat(exitCodes(CliRun.run("send", "--help").out())).containsOnlyKeys("0", "2")
+                .hasEntrySatisfying("0", m -> assertThat(m).startsWith("every report sent, or the spool was empty"))
+                .hasEntrySatisfying("2", m -> assertThat(m).startsWith("something is left in the spool"));
+        assertThat(exitCodes(CliRun.run("status", "--help").out())).containsOnlyKeys("0", "2")
+                .hasEntrySatisfying("0", m -> assertThat(m).contains("whether or not the collector answers"));
+        assertThat(exitCodes(CliRun.run("--help").out())).containsOnlyKeys("0", "1", "2", "3");
+        for (String command : new String[] {"enroll", "send", "status"}) {
+            assertThat(CliRun.run(command, "--help").out()).as(command).doesNotContain("--fail-on");
+        }
+        for (String[] args : new String[][] {{"--help"}, {"scan", "--help"}, {"send", "--help"}}) {
+            assertThat(CliRun.run(args).out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+        }
+    }
+
+    @Test
+    void profileAndFailOnFollowTheSameCaseRules() {
+        Fixtures.debianWithKesl(root);
+        CliRun upper = CliRun.run("scan", "--root", root.toString(), "--json", "--profile", "US-Federal",
+                "--fail-on", "Violation", "--as-of", "2024-09-01");
+        assertThat(upper.err()).isEmpty();
+        assertThat(upper.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(new ReportCodec().read(upper.out()).profile()).isEqualTo("us-federal");
+        assertThat(CliRun.run("scan", "--root", root.toString(), "--profile", "US-PRIVATE", "--as-of", "2024-09-01")
+                .out()).contains("Profile    us-private, judged on 2024-09-01");
+        // A wrong value of either is the same kind of line.
+        assertUsageError(CliRun.run("scan", "--profile", "eu-private"), "banwatch: Invalid value for option"
+                + " '--profile': must be us-federal, us-federal-contractor or us-private, not 'eu-private'"
+                + " (see 'banwatch scan --help')");
+        assertUsageError(CliRun.run("scan", "--fail-on", "severe"), "banwatch: Invalid value for option"
+                + " '--fail-on': must be VIOLATION, DEADLINE, RISK or INFO, not 'severe' (see 'banwatch scan --help')");
+    }
+
+    @Test
+    void noErrorLineHasStrayPunctuation() throws Exception {
+        java.nio.file.Path conf = java.nio.file.Files.writeString(root.resolve("bad.conf"), "profile = eu\n");
+        java.nio.file.Path badCa = java.nio.file.Files.writeString(root.resolve("ca.pem"), "not a certificate\n");
+        java.util.Map<String, CliRun> runs = new java.util.LinkedHashMap<>();
+        for (String[] args : new String[][] {{"sacn"}, {"inventory"}, {"--jsno"}, {"help", "nope"}, {"help", "scan", "x"},
+                {"scan", "--jsn"}, {"scan", "--profile"}, {"scan", "--json=yes"}, {"scan", "extra"},
+                {"scan", "--as-of", "2024-02-30"}, {"scan", "--profile", "eu"}, {"scan", "--fail-on", "x"},
+                {"scan", "--root", root.resolve("none").toString()}, {"scan", "--rules", root.resolve("none.json").toString()},
+                {"send", "--budget", "soon"}, {"status", "--set", "x"}, {"status", "--set", "colector.url=x"},
+                {"status", "--config", root.resolve("none.conf").toString()}, {"status", "--config", conf.toString()},
+                {"status", "--set", "collector.url=https://127.0.0.1:1", "--set", "tls.ca-file=" + badCa},
+                {"enroll", "--collector", "http://127.0.0.1:1", "--secret", "short"}}) {
+            runs.put(String.join(" ", args), CliRun.run(args));
+        }
+        runs.forEach((args, run) -> {
+            assertThat(run.exitCode()).as(args + ": " + run.err()).isEqualTo(ExitCode.ERROR);
+            assertThat(run.err().lines()).as(run.err()).singleElement().asString()
+                    .startsWith("banwatch: ")
+                    .doesNotContain("..", ".:", ":.", "; (", ": (", ", (", "null")
+                    .doesNotEndWith(":").doesNotEndWith(" ")
+                    .doesNotContainPattern(":\\s+\\(see ");
+        });
     }
 
     @Test

@@ -102,10 +102,73 @@ class ScanCommandTest {
                 .contains("Profile    us-private, judged on 2024-09-01")
                 .contains("Software   15 packages (dpkg 15)")
                 .contains("FINDINGS (2)")
-                .containsPattern("DEADLINE +Kaspersky Endpoint Security for Linux +installed +bis-new-agreements-end +2024-09-29 +28")
-                .contains("28 days left.")
+                .containsPattern("\nLEVEL +PRODUCT +PRESENCE +MILESTONE +DATE +DAYS LEFT\n")
+                .containsPattern("\nDEADLINE +Kaspersky Endpoint +installed +bis-new-agreements-end +2024-09-29 +28\n"
+                        + " +Security for Linux\n")
+                .contains("plan a replacement. 28 days left.")
                 .contains("Source: Commerce BIS Final Determination")
-                .contains("Evidence: software kesl 12.1.0-1297; systemd-unit kesl.service enabled");
+                .contains("Evidence: software kesl 12.1.0-1297; systemd-unit kesl.service");
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void aViolationRowShowsSinceWhenItIsProhibited() {
+        Fixtures.debianWithKesl(root);
+        CliRun run = CliRun.run("scan", "--root", root.toString(), "--profile", "us-federal", "--as-of", "2024-09-01");
+        assertThat(run.out()).containsPattern("\nVIOLATION +Kaspersky Endpoint Security +installed +ndaa-1634-effective"
+                + " +since 2018-10-01 +-\n");
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    // ---- a scan that could not read a primary source ----
+
+    @Test
+    void anEmptyRootIsIncompleteNotClean() {
+        CliRun run = CliRun.run("scan", "--root", root.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INCOMPLETE);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).doesNotContain("No Kaspersky products found")
+                .contains("\nINCOMPLETE: this scan could not read all it needs, so finding no Kaspersky products"
+                        + " proves nothing.\n")
+                .contains("\n    packages: no package database under " + root);
+    }
+
+    @Test
+    void theJsonReportMarksThePrimaryError() throws Exception {
+        CliRun run = CliRun.run("scan", "--root", root.toString(), "--json");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INCOMPLETE);
+        com.fasterxml.jackson.databind.JsonNode errors = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out()).path("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).path("source").asText()).isEqualTo("packages");
+        assertThat(errors.get(0).path("primary").asBoolean()).isTrue();
+    }
+
+    @Test
+    void findingsAtFailOnStillExitOneWhenIncompleteAndThreeBelowIt() {
+        Fixtures.debianWithKesl(root);
+        // An rpm database the (test) rpm cannot read: incomplete, with kesl found through dpkg.
+        Fixtures.write(root, "usr/lib/sysimage/rpm/rpmdb.sqlite", "SQLite format 3");
+        CliRun atFailOn = CliRun.run("scan", "--root", root.toString(), "--profile", "us-private", "--as-of", "2024-09-01");
+        assertThat(atFailOn.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(atFailOn.out()).contains("\nINCOMPLETE: this scan could not read all it needs, so there may be more"
+                + " than the findings below.\n").contains("    rpm: rpm database at /usr/lib/sysimage/rpm could not be read")
+                .contains("FINDINGS (2)");
+        CliRun belowFailOn = CliRun.run("scan", "--root", root.toString(), "--profile", "us-private", "--as-of",
+                "2024-09-01", "--fail-on", "VIOLATION");
+        assertThat(belowFailOn.exitCode()).isEqualTo(ExitCode.INCOMPLETE);
+    }
+
+    @Test
+    void aSecondarySourceFailingIsStillAnAnswer() {
+        Fixtures.write(root, "etc/os-release", Fixtures.text("linux/os-release-debian12.txt"));
+        Fixtures.write(root, "var/lib/dpkg/status", Fixtures.text("linux/dpkg-status-debian12-clean.txt"));
+        // A file where a folder of unit links should be: the systemd source fails, the package database does not.
+        Fixtures.write(root, "etc/systemd/system/multi-user.target.wants", "");
+        CliRun run = CliRun.run("scan", "--root", root.toString());
+        assertThat(run.out()).contains("Errors     1 source could not be read:\n           systemd: ")
+                .contains("No Kaspersky products found.").doesNotContain("INCOMPLETE");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CLEAN);
     }
 
     @Test
@@ -162,7 +225,8 @@ class ScanCommandTest {
     @Test
     void anUnknownProfileOrLevelIsOneLine() {
         assertUsageError(CliRun.run("scan", "--profile", "eu-private"),
-                "banwatch: unknown profile 'eu-private' (known: us-federal, us-federal-contractor, us-private)");
+                "banwatch: Invalid value for option '--profile': must be us-federal, us-federal-contractor or"
+                        + " us-private, not 'eu-private' (see 'banwatch scan --help')");
         assertThat(CliRun.run("scan", "--fail-on", "SEVERE").err()).startsWith("banwatch: Invalid value for option '--fail-on'");
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,145 @@ class TransportCommandsTest {
         assertThat(scan.err().lines()).singleElement().asString()
                 .startsWith("banwatch: the collector refused this agent: collector answered 401");
         assertThat(run("status", "--json").out()).contains("\"spoolReports\" : 1");
+    }
+
+    // ---- images scanned with --root: each report under its own host's identity ----
+
+    /** A Debian image of another machine (its own machine-id), with nothing of Kaspersky. */
+    private Path image() {
+        return Fixtures.debian(dir.resolve("image"), "img-1", Fixtures.text("linux/dpkg-status-debian12-clean.txt"));
+    }
+
+    private void withoutSecret() throws IOException {
+        Path conf = Files.writeString(dir.resolve("no-secret.conf"), "collector.url = " + collector.url()
+                + "\nprofile = us-federal\n");
+        vars.put("BANWATCH_CONFIG", conf.toString());
+    }
+
+    @Test
+    void anImageScanWithSendGoesUnderTheImagesOwnIdAndTheMachinesOwnSendStillDelivers() throws Exception {
+        collector.checkTokens();
+        assertThat(run("scan", "--send").exitCode()).isEqualTo(ExitCode.FINDINGS);
+
+        CliRun imageScan = run("scan", "--root", image().toString(), "--send");
+        assertThat(imageScan.err()).isEmpty();
+        assertThat(imageScan.exitCode()).isEqualTo(ExitCode.CLEAN);
+        assertThat(collector.enrolledHosts()).hasSize(2).doesNotHaveDuplicates();
+        try (var files = Files.list(dir.resolve("state/host-tokens"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(collector.enrolledHosts().get(1));
+        }
+        // The machine's own token is untouched.
+        assertThat(Files.readString(dir.resolve("state/host-token"))).contains("token=bw_h_enrolled\n")
+                .contains("host-id=" + collector.enrolledHosts().get(0));
+
+        CliRun again = run("scan", "--send");
+        assertThat(again.err()).isEmpty();
+        assertThat(again.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(collector.received()).hasSize(3);
+        assertThat(dir.resolve("state/spool")).isEmptyDirectory();
+    }
+
+    @Test
+    void withoutTheSecretAnImageScanIsRefusedBeforeItReachesTheSpool() throws Exception {
+        collector.checkTokens();
+        assertThat(run("enroll", "--secret", "fleet-secret-0123456789").exitCode()).isEqualTo(ExitCode.CLEAN);
+        withoutSecret();
+
+        CliRun imageScan = run("scan", "--root", image().toString(), "--send");
+        assertThat(imageScan.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(imageScan.err().lines()).singleElement().asString()
+                .startsWith("banwatch: --send: host img-1 (")
+                .contains("is not this machine and is not enrolled with " + collector.url())
+                .endsWith("(set enrollment.secret, or scan images with a state directory of their own:"
+                        + " BANWATCH_STATE_DIR=DIR)");
+        assertThat(run("status", "--json").out()).contains("\"spoolReports\" : 0");
+
+        CliRun own = run("scan", "--send");
+        assertThat(own.err()).isEmpty();
+        assertThat(collector.received()).hasSize(1);
+    }
+
+    @Test
+    void anImageReportLeftBehindByAnOlderAgentNoLongerBlocksTheMachinesOwn() throws Exception {
+        collector.checkTokens();
+        run("enroll");
+        withoutSecret();
+        // What an older agent left: an image's report in the machine's spool, older than anything else.
+        new io.banwatch.agent.spool.Spool(dir.resolve("state/spool"), 500, 1L << 28)
+                .add(io.banwatch.agent.send.TestReports.report(java.time.Instant.parse("2026-01-01T00:00:00Z"), false,
+                        io.banwatch.agent.send.TestReports.IMAGE));
+
+        CliRun own = run("scan", "--send");
+        assertThat(own.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(own.err().lines()).singleElement().asString()
+                .startsWith("banwatch: 1 other report(s) kept in the spool: host img-7 (image-7) is not this machine"
+                        + " and is not enrolled with " + collector.url())
+                .endsWith("BANWATCH_STATE_DIR=DIR)");
+        assertThat(collector.received()).hasSize(1).allMatch(json -> json.contains("\"hostname\":\"ws-0042\""));
+
+        CliRun send = run("send");
+        assertThat(send.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(send.out()).isEqualTo("Sent 0 reports; 1 waiting.\n");
+    }
+
+    @Test
+    void aReportTheCollectorForbidsIsQuarantinedNamedInTheLogAndTheNextOneGoes() throws Exception {
+        collector.failNext(1, 403);
+        CliRun first = run("scan", "--send");
+        assertThat(first.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        try (var files = Files.list(dir.resolve("state/spool/quarantine"))) {
+            String name = files.map(f -> f.getFileName().toString()).findFirst().orElseThrow();
+            assertThat(dir.resolve("logs/banwatch.log")).content().contains("spool file " + name + " moved to "
+                    + dir.resolve("state/spool/quarantine") + ": the collector refused report ")
+                    .contains("collector answered 403");
+        }
+        assertThat(run("scan", "--send").exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(collector.received()).hasSize(1);
+        assertThat(dir.resolve("state/spool")).isDirectoryContaining(p -> p.getFileName().toString().equals("quarantine"));
+    }
+
+    private static String closedPortUrl() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    @Test
+    void everyCommandNamesTheNetworkFailureNeverNull() throws IOException {
+        String down = closedPortUrl();
+        CliRun enroll = run("enroll", "--collector", down);
+        assertThat(enroll.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(enroll.err()).isEqualTo("banwatch: cannot enroll with " + down + ": connection refused\n");
+        assertThat(run("enroll", "--collector", "http://collector.invalid:8740").err())
+                .isEqualTo("banwatch: cannot enroll with http://collector.invalid:8740: unknown host collector.invalid\n");
+        assertThat(run("status", "--collector", down).out()).contains("Collector    " + down + " (unreachable: connection"
+                + " refused)\n");
+
+        CliRun scan = run("scan", "--send", "--collector", down);
+        assertThat(scan.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(scan.err()).isEqualTo("banwatch: cannot enroll with " + down + ": connection refused\n");
+        run("enroll");
+        Files.writeString(dir.resolve("state/host-token"), Files.readString(dir.resolve("state/host-token"))
+                .replace(collector.url().toString(), down));
+        CliRun send = run("send", "--collector", down, "--budget", "1");
+        assertThat(send.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(send.err()).isEqualTo("banwatch: 1 report(s) kept in the spool: collector unreachable: connection"
+                + " refused\n");
+        for (CliRun r : List.of(enroll, scan, send)) {
+            assertThat(r.err()).doesNotContain("null");
+        }
+    }
+
+    @Test
+    void statusNamesOnlyASettingsFileThatExists() throws Exception {
+        assertThat(run("status").out()).startsWith("Config       " + vars.get("BANWATCH_CONFIG") + "\n");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/etc/banwatch/agent.conf")),
+                "this machine has a settings file in the default place");
+        vars.remove("BANWATCH_CONFIG");
+        assertThat(run("status").out()).startsWith("Config       no settings file (defaults and environment)\n");
+        assertThat(new ObjectMapper().readTree(run("status", "--json").out()).path("config").isNull()).isTrue();
+        assertThat(run("enroll").err()).isEqualTo("banwatch: collector.url is not set (set it in"
+                + " /etc/banwatch/agent.conf, or pass --collector URL, or BANWATCH_COLLECTOR_URL)\n");
     }
 
     @Test

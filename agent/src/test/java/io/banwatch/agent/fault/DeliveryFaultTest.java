@@ -1,5 +1,6 @@
 package io.banwatch.agent.fault;
 
+import io.banwatch.agent.testkit.CollectorJvm;
 import io.banwatch.agent.testkit.JavaProcess;
 import io.banwatch.agent.config.AgentConfig;
 import io.banwatch.agent.config.AgentConfigLoader;

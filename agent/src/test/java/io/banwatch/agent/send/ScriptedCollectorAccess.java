@@ -19,6 +19,16 @@ public final class ScriptedCollectorAccess implements AutoCloseable {
         return collector.authorizations;
     }
 
+    /** The host ids enrolled so far, in order. */
+    public List<String> enrolledHosts() {
+        return collector.enrolledHosts;
+    }
+
+    /** From now on a report's token must be one issued for the report's host (else 401 or 403), as the real one. */
+    public void checkTokens() {
+        collector.checkTokens();
+    }
+
     /** The next {@code times} report posts get {@code status}; 0 clears the script. */
     public void failNext(int times, int status) {
         collector.clear();

@@ -64,7 +64,7 @@ class SpoolFlusherTest {
         Spool spool = spoolWith(3, 2);
         List<String> ids = spool.pending().stream().map(r -> r.reportId()).toList();
         SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush("bw_h_token");
-        assertThat(r).isEqualTo(new SpoolFlusher.Result(5, 0, 0, null, false));
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(5, 0, 0, null, List.of()));
         assertThat(spool.pending()).isEmpty();
         assertThat(collector.receivedReports).hasSize(5);
         for (int i = 0; i < 5; i++) {
@@ -147,7 +147,7 @@ class SpoolFlusherTest {
         collector.then(ScriptedCollector.Answer.of(408), ScriptedCollector.Answer.of(408));
         Spool spool = spoolWith(2, 0);
         SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(5), new BackoffTest.Extreme(true)).flush("t");
-        assertThat(r).isEqualTo(new SpoolFlusher.Result(2, 0, 0, null, false));
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(2, 0, 0, null, List.of()));
         assertThat(waits).containsExactly(2_000L, 4_000L);
         assertThat(collector.authorizations).hasSize(4);
         assertThat(collector.receivedReports).hasSize(2);
@@ -224,8 +224,106 @@ class SpoolFlusherTest {
         collector.then(new ScriptedCollector.Answer(400, Map.of(), "{\"error\":\"invalid_report\",\"message\":\"bad\"}"));
         Spool spool = spoolWith(2, 0);
         SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush("t");
-        assertThat(r).isEqualTo(new SpoolFlusher.Result(1, 1, 0, null, false));
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(1, 1, 0, null, List.of()));
         assertThat(dir.resolve("quarantine")).isNotEmptyDirectory();
+    }
+
+    // ---- each report under its own host's identity; one refused report never blocks the others ----
+
+    /** Reports of this machine and of an image, alternating, oldest first. */
+    private Spool spoolOfTwoHosts(int each) {
+        Spool spool = new Spool(dir, 1000, 1L << 30);
+        for (int i = 0; i < each; i++) {
+            spool.add(TestReports.report(t0.plusSeconds(2L * i), false, TestReports.IMAGE));
+            spool.add(TestReports.report(t0.plusSeconds(2L * i + 1), false, TestReports.HOST));
+        }
+        return spool;
+    }
+
+    /** The token of each host, as the agent keeps them. */
+    private static Credentials tokens(Map<String, String> byHost) {
+        return new Credentials() {
+            @Override
+            public String tokenFor(io.banwatch.model.Host host) {
+                String token = byHost.get(host.id());
+                if (token == null) {
+                    throw new DeliveryException("host " + host.hostname() + " is not enrolled");
+                }
+                return token;
+            }
+
+            @Override
+            public String whenRefused(io.banwatch.model.Host host) {
+                return "enroll " + host.hostname() + " again";
+            }
+        };
+    }
+
+    @Test
+    void eachReportGoesUnderTheTokenOfTheHostItDescribes() {
+        collector.checkTokens();
+        collector.issued("bw_h_machine", TestReports.HOST.id());
+        collector.issued("bw_h_image", TestReports.IMAGE.id());
+        Spool spool = spoolOfTwoHosts(2);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1))
+                .flush(tokens(Map.of(TestReports.HOST.id(), "bw_h_machine", TestReports.IMAGE.id(), "bw_h_image")));
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(4, 0, 0, null, List.of()));
+        assertThat(collector.authorizations).containsExactly("Bearer bw_h_image", "Bearer bw_h_machine",
+                "Bearer bw_h_image", "Bearer bw_h_machine");
+    }
+
+    @Test
+    void aReportRefusedForAnotherHostsTokenIsQuarantinedAndTheRestGoOn() {
+        // What an older agent did with an image's report: the machine's token for another host's report.
+        collector.checkTokens();
+        collector.issued("bw_h_machine", TestReports.HOST.id());
+        Spool spool = spoolOfTwoHosts(2);
+        Path oldestImageReport = spool.pending().get(0).file().getFileName();
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush("bw_h_machine");
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(2, 2, 0, null, List.of()));
+        assertThat(collector.receivedReports).hasSize(2).allMatch(json -> json.contains("\"id\":\"host-1\""));
+        assertThat(dir.resolve("quarantine").resolve(oldestImageReport)).exists();
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void aRefusedTokenStopsThatHostsReportsOnly() {
+        collector.checkTokens();
+        collector.issued("bw_h_machine", TestReports.HOST.id());
+        Spool spool = spoolOfTwoHosts(3);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1))
+                .flush(tokens(Map.of(TestReports.HOST.id(), "bw_h_machine", TestReports.IMAGE.id(), "bw_h_revoked")));
+        assertThat(r.sent()).isEqualTo(3);
+        assertThat(r.remaining()).isEqualTo(3);
+        assertThat(r.stopped()).containsExactly(new SpoolFlusher.HostStop(TestReports.IMAGE.id(), "img-7",
+                "collector answered 401: a valid token is required (enroll img-7 again)", true));
+        assertThat(r.problem()).isEqualTo("collector answered 401: a valid token is required (enroll img-7 again)");
+        // The image's token was tried once, not once per report.
+        assertThat(collector.authorizations).filteredOn("Bearer bw_h_revoked"::equals).hasSize(1);
+        assertThat(spool.pending()).hasSize(3);
+        assertThat(dir.resolve("quarantine")).doesNotExist();
+    }
+
+    @Test
+    void aHostWithoutATokenKeepsItsReportsAndTheOthersGoOn() {
+        Spool spool = spoolOfTwoHosts(2);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush(tokens(Map.of(TestReports.HOST.id(), "t")));
+        assertThat(r).isEqualTo(new SpoolFlusher.Result(2, 0, 2, "host img-7 is not enrolled",
+                List.of(new SpoolFlusher.HostStop(TestReports.IMAGE.id(), "img-7", "host img-7 is not enrolled", false))));
+        assertThat(r.refused()).isFalse();
+        assertThat(collector.authorizations).containsOnly("Bearer t");
+    }
+
+    @Test
+    void whenSeveralThingsWentWrongTheProblemNamesEachHost() {
+        for (int i = 0; i < 50; i++) {
+            collector.then(ScriptedCollector.Answer.of(503));
+        }
+        SpoolFlusher.Result r = flusher(spoolOfTwoHosts(2), Duration.ofSeconds(5))
+                .flush(tokens(Map.of(TestReports.HOST.id(), "t")));
+        assertThat(r.sent()).isZero();
+        assertThat(r.remaining()).isEqualTo(4);
+        assertThat(r.problem()).isEqualTo("host img-7: host img-7 is not enrolled; collector answered 503");
     }
 
     /** A clock the test moves. */

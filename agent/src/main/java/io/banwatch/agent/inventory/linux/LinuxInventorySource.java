@@ -12,6 +12,7 @@ import io.banwatch.model.Software;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -60,8 +61,7 @@ public final class LinuxInventorySource implements InventorySource {
         boolean dpkgFound = dpkg(ctx);
         boolean rpmFound = rpm(ctx);
         if (!dpkgFound && !rpmFound) {
-            ctx.error("packages", "no package database under " + root + " (looked for var/lib/dpkg/status and "
-                    + String.join(", ", RPM_DBS) + ")");
+            ctx.primaryError("packages", noPackageDatabase());
         }
         ctx.source("snap", c -> c.software(unchecked(() -> Snaps.read(root))));
         ctx.source("flatpak", c -> c.software(unchecked(() -> Flatpaks.read(root))));
@@ -98,7 +98,7 @@ public final class LinuxInventorySource implements InventorySource {
         if (!Files.exists(status)) {
             return false;
         }
-        ctx.source("dpkg", c -> {
+        ctx.primarySource("dpkg", c -> {
             DpkgStatus.Result r = DpkgStatus.parse(readText(status), journal(root.resolve("var/lib/dpkg/updates")));
             c.software(r.installed());
             c.observations(r.residues());
@@ -144,11 +144,22 @@ public final class LinuxInventorySource implements InventorySource {
         }
         CommandResult result = runner.run(argv, null, RPM_TIMEOUT);
         if (!result.ok()) {
-            ctx.error("rpm", "rpm database at /" + root.relativize(db) + " could not be read: " + result.problem());
+            ctx.primaryError("rpm", "rpm database at /" + root.relativize(db) + " could not be read: " + result.problem());
             return true;
         }
-        ctx.source("rpm", c -> c.software(RpmPackages.parse(result.stdout())));
+        ctx.primarySource("rpm", c -> c.software(RpmPackages.parse(result.stdout())));
         return true;
+    }
+
+    /** Why no package database was found: the root cannot be read, or it holds none (an empty or wrong directory). */
+    private String noPackageDatabase() {
+        try (var entries = Files.list(root)) {
+            entries.findAny();
+        } catch (IOException | RuntimeException e) {
+            return "cannot read " + root + ": " + reason(e);
+        }
+        return "no package database under " + root + " (looked for var/lib/dpkg/status, "
+                + String.join(" and ", RPM_DBS) + ")";
     }
 
     private static boolean hasEntries(Path dir) {
@@ -163,11 +174,23 @@ public final class LinuxInventorySource implements InventorySource {
         try {
             // Lenient decoding: one package with a Latin-1 maintainer must not hide all the others.
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException(file + ": no such file", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": " + reason(e), e);
         }
+    }
+
+    /** One line for a failed read; an AccessDeniedException's own message is only the path again. */
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e.getCause() instanceof Exception cause && e instanceof UncheckedIOException) {
+            return reason(cause);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private interface IoSupplier<T> {

@@ -33,10 +33,20 @@ final class AppBundles {
     }
 
     static List<Software> read(MacRoot root, Consumer<String> problems) {
+        return read(root, problems, problems);
+    }
+
+    /**
+     * @param problems files and per-user folders that cannot be read
+     * @param primary  /Applications itself missing or unreadable: the scan is then incomplete
+     */
+    static List<Software> read(MacRoot root, Consumer<String> problems, Consumer<String> primary) {
         List<Software> out = new ArrayList<>();
-        addFolder(root, root.resolve("/Applications"), Software.MACHINE, out, problems);
+        addEntries(root, root.listRequired(root.resolve("/Applications"), null, primary), Software.MACHINE, out,
+                problems);
         for (Path home : root.userHomes(problems)) {
-            addFolder(root, home.resolve("Applications"), "user:" + home.getFileName(), out, problems);
+            addEntries(root, root.list(home.resolve("Applications"), problems), "user:" + home.getFileName(), out,
+                    problems);
         }
         return out;
     }
@@ -57,9 +67,9 @@ final class AppBundles {
         return marketing != null ? marketing : info.text("CFBundleVersion");
     }
 
-    private static void addFolder(MacRoot root, Path folder, String scope, List<Software> out,
-                                  Consumer<String> problems) {
-        for (Path entry : root.list(folder, problems)) {
+    private static void addEntries(MacRoot root, List<Path> entries, String scope, List<Software> out,
+                                   Consumer<String> problems) {
+        for (Path entry : entries) {
             if (isBundle(entry)) {
                 bundle(root, entry, scope, problems).ifPresent(out::add);
             } else if (Files.isDirectory(entry)) {

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * <p>Everything is read from files under {@code root}. A live scan also runs a few quick
  * commands (ps, scutil, ioreg, and systemextensionsctl when db.plist is closed to us), each with
  * a timeout; an offline scan of a mounted image runs none. A source that fails becomes a
- * {@link io.banwatch.model.ScanError} and the scan goes on.
+ * {@link io.banwatch.model.ScanError} and the scan goes on; /Applications or the installer receipts
+ * missing or unreadable is a primary error: the scan is then incomplete.
  */
 public final class MacInventorySource implements InventorySource {
     private final Path root;
@@ -52,8 +53,8 @@ public final class MacInventorySource implements InventorySource {
     public Inventory read() {
         MacRoot mac = new MacRoot(root);
         ScanContext ctx = new ScanContext();
-        software(ctx, AppBundles.SOURCE, AppBundles::read, mac);
-        software(ctx, PackageReceipts.SOURCE, PackageReceipts::read, mac);
+        primarySoftware(ctx, AppBundles.SOURCE, AppBundles::read, mac);
+        primarySoftware(ctx, PackageReceipts.SOURCE, PackageReceipts::read, mac);
         software(ctx, HomebrewPackages.SOURCE, HomebrewPackages::read, mac);
         observations(ctx, LaunchdJobs.SOURCE, LaunchdJobs::read, mac);
         observations(ctx, KernelExtensions.SOURCE, KernelExtensions::read, mac);
@@ -80,6 +81,16 @@ public final class MacInventorySource implements InventorySource {
     /** A file-based source: reads under a root, tells each unreadable file to {@code problems}. */
     private interface Source<T> {
         List<T> read(MacRoot root, Consumer<String> problems);
+    }
+
+    /** A source the inventory cannot do without: its folder missing or unreadable makes the scan incomplete. */
+    private interface PrimarySource<T> {
+        List<T> read(MacRoot root, Consumer<String> problems, Consumer<String> primary);
+    }
+
+    private static void primarySoftware(ScanContext ctx, String name, PrimarySource<Software> source, MacRoot mac) {
+        ctx.primarySource(name, c -> c.software(source.read(mac, problem -> c.error(name, problem),
+                problem -> c.primaryError(name, problem))));
     }
 
     private static void software(ScanContext ctx, String name, Source<Software> source, MacRoot mac) {

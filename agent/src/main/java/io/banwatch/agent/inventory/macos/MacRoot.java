@@ -1,6 +1,7 @@
 package io.banwatch.agent.inventory.macos;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +52,23 @@ final class MacRoot {
             }
         } catch (IOException | RuntimeException e) {
             // Other users' home folders are closed to a non-root agent: say so, read the rest.
-            problems.accept(shown(dir) + ": cannot list: " + e.getClass().getSimpleName());
+            problems.accept(shown(dir) + ": cannot list: " + (e instanceof AccessDeniedException ? "permission denied"
+                    : e.getClass().getSimpleName()));
         }
         out.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return out;
+    }
+
+    /**
+     * The entries of a folder every Mac has (/Applications, the receipts): one that is missing or
+     * cannot be listed is told to {@code primary}, since without it finding nothing proves nothing.
+     */
+    List<Path> listRequired(Path dir, String suffix, Consumer<String> primary) {
+        if (!Files.isDirectory(dir)) {
+            primary.accept(shown(dir) + (Files.exists(dir) ? ": not a folder" : ": no such folder"));
+            return new ArrayList<>();
+        }
+        return suffix == null ? list(dir, primary) : list(dir, suffix, primary);
     }
 
     /** The entries of {@code dir} whose names end with {@code suffix}. */

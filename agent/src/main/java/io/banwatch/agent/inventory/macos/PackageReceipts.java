@@ -33,8 +33,16 @@ final class PackageReceipts {
     }
 
     static List<Software> read(MacRoot root, Consumer<String> problems) {
+        return read(root, problems, problems);
+    }
+
+    /**
+     * @param problems receipts that cannot be read
+     * @param primary  the receipts folder itself missing or unreadable: the scan is then incomplete
+     */
+    static List<Software> read(MacRoot root, Consumer<String> problems, Consumer<String> primary) {
         List<Software> out = new ArrayList<>();
-        for (Path file : root.list(root.resolve(FOLDER), ".plist", problems)) {
+        for (Path file : root.listRequired(root.resolve(FOLDER), ".plist", primary)) {
             root.readPlistFile(file, (receipt, name, location) -> fromReceipt(receipt, name), problems).ifPresent(out::add);
         }
         return out;

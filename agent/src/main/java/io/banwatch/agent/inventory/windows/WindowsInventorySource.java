@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * as it finishes, so when PowerShell hangs and is killed at its timeout, the sections finished
  * before are still read and only the others become errors. When PowerShell cannot run at all
  * (blocked by policy), the scan still returns the host from the environment and the install
- * folders found.
+ * folders found. PowerShell not running and the machine's installed programs (the Uninstall keys)
+ * failing are primary errors: the scan is then incomplete.
  */
 public final class WindowsInventorySource implements InventorySource {
     static final Duration POWERSHELL_TIMEOUT = Duration.ofSeconds(120);
@@ -90,7 +91,8 @@ public final class WindowsInventorySource implements InventorySource {
 
     /** Every section after host, in the script's order, so errors are listed in that order too. */
     private void readSections(Sections read, ScanContext ctx) {
-        ctx.software(read.section(UninstallEntries.MACHINE_SECTION, UninstallEntries::parseMachine, List.of()));
+        // The machine's installed programs are the inventory's backbone: without them the scan is incomplete.
+        ctx.software(read.primarySection(UninstallEntries.MACHINE_SECTION, UninstallEntries::parseMachine, List.of()));
         ctx.software(read.section(UninstallEntries.USERS_SECTION, UninstallEntries::parseUsers, List.of()));
         ctx.software(read.section(AppxPackages.SECTION, AppxPackages::parse, List.of()));
         List<SecurityCenter.Registration> registrations = new ArrayList<>();
@@ -119,7 +121,7 @@ public final class WindowsInventorySource implements InventorySource {
     private Script runInventoryScript(ScanContext ctx) {
         String script = script();
         if (script == null) {
-            ctx.error(POWERSHELL_SOURCE, SCRIPT + " is missing from the agent");
+            ctx.primaryError(POWERSHELL_SOURCE, SCRIPT + " is missing from the agent");
             return new Script(PowerShellSections.parse(""), Script.NOT_PRINTED);
         }
         List<String> argv = List.of(powerShellPath(), "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
@@ -127,17 +129,22 @@ public final class WindowsInventorySource implements InventorySource {
         CommandResult result = runner.run(argv, script, POWERSHELL_TIMEOUT);
         if (result.timedOut()) {
             PowerShellSections finished = PowerShellSections.parseCut(result.stdout());
-            ctx.error(POWERSHELL_SOURCE, result.problem() + (finished.isEmpty() ? " before any section was finished"
-                    : "; kept the " + (finished.bodies().size() + finished.errors().size()) + " sections finished before"));
+            // With sections kept, each missing one is an error of its own (the installed programs' a primary one).
+            if (finished.isEmpty()) {
+                ctx.primaryError(POWERSHELL_SOURCE, result.problem() + " before any section was finished");
+            } else {
+                ctx.error(POWERSHELL_SOURCE, result.problem() + "; kept the "
+                        + (finished.bodies().size() + finished.errors().size()) + " sections finished before");
+            }
             return new Script(finished, "not finished before PowerShell timed out");
         }
         if (result.failure() != null) {
-            ctx.error(POWERSHELL_SOURCE, result.problem());
+            ctx.primaryError(POWERSHELL_SOURCE, result.problem());
             return new Script(PowerShellSections.parse(""), Script.NOT_PRINTED);
         }
         PowerShellSections sections = PowerShellSections.parse(result.stdout());
         if (sections.isEmpty()) {
-            ctx.error(POWERSHELL_SOURCE, result.exitCode() != 0 ? result.problem() : "printed no inventory sections");
+            ctx.primaryError(POWERSHELL_SOURCE, result.exitCode() != 0 ? result.problem() : "printed no inventory sections");
         }
         return new Script(sections, Script.NOT_PRINTED);
     }
@@ -221,14 +228,32 @@ public final class WindowsInventorySource implements InventorySource {
     /** Reads sections into results; a failed, missing or unreadable section is an error named after it. */
     private record Sections(PowerShellSections sections, String missing, ScanContext ctx) {
         <T> T section(String name, Function<String, T> parser, T otherwise) {
+            return read(name, parser, otherwise, false);
+        }
+
+        /** A section the scan cannot do without: its failure makes the scan incomplete. */
+        <T> T primarySection(String name, Function<String, T> parser, T otherwise) {
+            return read(name, parser, otherwise, true);
+        }
+
+        private <T> T read(String name, Function<String, T> parser, T otherwise, boolean primary) {
             String error = sections.errors().get(name);
             String body = sections.bodies().get(name);
             if (error != null || body == null) {
-                ctx.error(name, error != null ? error : missing);
+                String message = error != null ? error : missing;
+                if (primary) {
+                    ctx.primaryError(name, message);
+                } else {
+                    ctx.error(name, message);
+                }
                 return otherwise;
             }
             List<T> result = new ArrayList<>(1);
-            ctx.source(name, c -> result.add(parser.apply(body)));
+            if (primary) {
+                ctx.primarySource(name, c -> result.add(parser.apply(body)));
+            } else {
+                ctx.source(name, c -> result.add(parser.apply(body)));
+            }
             return result.isEmpty() ? otherwise : result.get(0);
         }
     }

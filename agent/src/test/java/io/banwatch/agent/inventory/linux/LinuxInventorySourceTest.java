@@ -91,17 +91,17 @@ class LinuxInventorySourceTest {
         Inventory inv = image().read();
 
         assertThat(inv.errors()).containsExactly(new ScanError("rpm",
-                "rpm database at /var/lib/rpm could not be read: rpm: cannot run: No such file or directory"));
+                "rpm database at /var/lib/rpm could not be read: rpm: cannot run: No such file or directory", true));
         assertThat(inv.software()).extracting(Software::name).contains("kesl");
     }
 
     @Test
-    void anImageWithNoPackageDatabaseIsAnErrorButTheScanCompletes() {
+    void anImageWithNoPackageDatabaseIsAPrimaryErrorButTheScanCompletes() {
         Fixtures.write(root, "etc/os-release", "NAME=Alpine\n");
         Fixtures.write(root, "lib/systemd/system/kesl.service", "[Unit]\n");
         Inventory inv = image().read();
-        assertThat(inv.errors()).extracting(ScanError::source).containsExactly("packages");
-        assertThat(inv.errors().get(0).message()).startsWith("no package database under ");
+        assertThat(inv.errors()).containsExactly(new ScanError("packages", "no package database under " + root
+                + " (looked for var/lib/dpkg/status, var/lib/rpm and usr/lib/sysimage/rpm)", true));
         assertThat(inv.observations()).extracting(Evidence::name).containsExactly("kesl.service");
         assertThat(inv.host().id()).isNotBlank();
     }
@@ -114,7 +114,30 @@ class LinuxInventorySourceTest {
         root.resolve("var/lib/dpkg/status").toFile().delete();
         Fixtures.mkdirs(root, "var/lib/dpkg/status");
         Inventory inv = image().read();
-        assertThat(inv.errors()).extracting(ScanError::source).containsExactly("dpkg");
+        assertThat(inv.errors()).containsExactly(new ScanError("dpkg",
+                root.resolve("var/lib/dpkg/status") + ": Is a directory", true));
         assertThat(inv.observations()).extracting(Evidence::name).contains("kesl.service");
+    }
+
+    @Test
+    void anEmptyRootIsIncomplete() {
+        Inventory inv = image().read();
+        assertThat(inv.errors()).extracting(ScanError::source, ScanError::primary).containsExactly(tuple("packages", true));
+        assertThat(inv.software()).isEmpty();
+        verifyNoInteractions(runner);
+    }
+
+    @Test
+    void anRpmDatabaseThatRpmCannotReadIsAPrimaryErrorEvenBesideDpkg() {
+        Fixtures.debianWithKesl(root);
+        Fixtures.write(root, "usr/lib/sysimage/rpm/rpmdb.sqlite", "SQLite format 3");
+        when(runner.run(anyList(), isNull(), any(Duration.class)))
+                .thenReturn(new CommandResult(1, "", "error: cannot open Packages database in /usr/lib/sysimage/rpm\n", null));
+
+        Inventory inv = image().read();
+
+        assertThat(inv.errors()).containsExactly(new ScanError("rpm", "rpm database at /usr/lib/sysimage/rpm could not be"
+                + " read: exit code 1: error: cannot open Packages database in /usr/lib/sysimage/rpm", true));
+        assertThat(inv.software()).extracting(Software::name).contains("kesl");
     }
 }

@@ -91,9 +91,11 @@ class AppBundlesTest {
     }
 
     @Test
-    void aMacWithoutApplicationsHasNoApps() {
-        assertThat(AppBundles.read(new MacRoot(root), problems)).isEmpty();
+    void aMacWithoutApplicationsHasNoAppsAndSaysSoAsAPrimaryProblem() {
+        MacFixtures.Problems primary = new MacFixtures.Problems();
+        assertThat(AppBundles.read(new MacRoot(root), problems, primary)).isEmpty();
         assertThat(problems.list()).isEmpty();
+        assertThat(primary.list()).containsExactly("/Applications: no such folder");
     }
 
     static String infoPlist(String id, String name) {

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -210,7 +212,34 @@ class MacInventorySourceTest {
         assertThat(inv.software()).isEmpty();
         assertThat(inv.observations()).isEmpty();
         assertThat(inv.errors()).containsExactly(
+                new ScanError("macos-app", "/Applications: no such folder", true),
+                new ScanError("pkgutil", "/var/db/receipts: no such folder", true),
                 new ScanError("system-version", "/System/Library/CoreServices/SystemVersion.plist: no such file"));
+    }
+
+    @Test
+    void aRootWithoutApplicationsIsIncompleteButTheRestIsRead() throws Exception {
+        Path root = MacFixtures.copy("kav-for-mac", tmp);
+        try (var tree = Files.walk(root.resolve("Applications"))) {
+            tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+
+        Inventory inv = scan(root);
+
+        assertThat(inv.errors()).containsExactly(new ScanError("macos-app", "/Applications: no such folder", true));
+        assertThat(inv.software()).extracting(Software::source).containsOnly("pkgutil").isNotEmpty();
+    }
+
+    @Test
+    void applicationsThatIsNotAFolderIsIncomplete() throws Exception {
+        Path root = MacFixtures.copy("clean-sonoma", tmp);
+        try (var tree = Files.walk(root.resolve("Applications"))) {
+            tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.writeString(root.resolve("Applications"), "");
+
+        assertThat(scan(root).errors()).extracting(ScanError::source, ScanError::message, ScanError::primary)
+                .containsExactly(tuple("macos-app", "/Applications: not a folder", true));
     }
 
     static String software(Software s) {

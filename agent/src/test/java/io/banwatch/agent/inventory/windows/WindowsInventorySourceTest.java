@@ -99,7 +99,7 @@ class WindowsInventorySourceTest {
 
         Inventory inv = source(path -> path.equals("C:\\Program Files (x86)\\Kaspersky Lab")).read();
 
-        assertThat(inv.errors()).containsExactly(new ScanError("powershell", POWERSHELL + ": timed out after 120 s"));
+        assertThat(inv.errors()).containsExactly(new ScanError("powershell", POWERSHELL + ": timed out after 120 s", true));
         verify(runner).run(List.of(REG, "query", "HKLM\\SOFTWARE\\Microsoft\\Cryptography", "/v", "MachineGuid", "/reg:64"),
                 null, Duration.ofSeconds(15));
         assertThat(inv.host().id()).isEqualTo(HostId.derive(CLEAN_GUID));
@@ -120,7 +120,7 @@ class WindowsInventorySourceTest {
         Inventory inv = source(path -> false).read();
 
         assertThat(inv.errors()).containsExactly(
-                new ScanError("powershell", "exit code 1: Program 'powershell.exe' failed to run: This program is blocked by group policy."),
+                new ScanError("powershell", "exit code 1: Program 'powershell.exe' failed to run: This program is blocked by group policy.", true),
                 new ScanError("host", "MachineGuid could not be read (" + REG + ": cannot run: Access is denied); "
                         + "the host id is derived from the host name"));
         assertThat(inv.host().id()).isNotBlank().isNotEqualTo("PC-FIN-0142");
@@ -132,7 +132,7 @@ class WindowsInventorySourceTest {
         regPrints(new CommandResult(0, "    MachineGuid    REG_SZ    " + CLEAN_GUID + "\r\n", "", null));
 
         assertThat(source(path -> false).read().errors())
-                .containsExactly(new ScanError("powershell", "printed no inventory sections"));
+                .containsExactly(new ScanError("powershell", "printed no inventory sections", true));
     }
 
     /** The recording of {@code fixture} up to the marker of {@code section}, plus {@code tail}: a script killed there. */
@@ -192,9 +192,48 @@ class WindowsInventorySourceTest {
         Inventory inv = source(path -> false).read();
 
         assertThat(inv.errors()).containsExactly(
-                new ScanError("powershell", POWERSHELL + ": timed out after 120 s before any section was finished"));
+                new ScanError("powershell", POWERSHELL + ": timed out after 120 s before any section was finished", true));
         assertThat(inv.host().hostname()).isEqualTo("PC-FIN-0142");
         assertThat(inv.software()).isEmpty();
+    }
+
+    @Test
+    void aFailingCommandRunnerMakesTheScanIncomplete() {
+        when(runner.run(anyList(), any(), any(Duration.class)))
+                .thenReturn(CommandResult.failed(POWERSHELL + ": cannot run: Access is denied"));
+
+        Inventory inv = source(path -> false).read();
+
+        assertThat(inv.errors()).filteredOn(ScanError::primary)
+                .containsExactly(new ScanError("powershell", POWERSHELL + ": cannot run: Access is denied", true));
+        // The host id's fallback is no inventory source: its failure alone would not make the scan incomplete.
+        assertThat(inv.errors()).filteredOn(e -> !e.primary()).extracting(ScanError::source).containsExactly("host");
+    }
+
+    @Test
+    void installedProgramsThatCannotBeReadMakeTheScanIncompleteOtherSectionsDoNot() {
+        powerShellPrints(WindowsFixtures.output(WindowsFixtures.KES)
+                .replace("### banwatch-section uninstall-machine\r\n", "### banwatch-error uninstall-machine\r\n")
+                .replaceFirst("(### banwatch-error uninstall-machine\r\n)[^\r]*", "$1Requested registry access is not allowed.")
+                .replace("### banwatch-section appx\r\n", "### banwatch-error appx\r\n")
+                .replaceFirst("(### banwatch-error appx\r\n)[^\r]*", "$1Access is denied"));
+
+        Inventory inv = source(path -> false).read();
+
+        assertThat(inv.errors()).containsExactly(
+                new ScanError("uninstall-machine", "Requested registry access is not allowed.", true),
+                new ScanError("appx", "Access is denied", false));
+        assertThat(inv.software()).isNotEmpty().extracting(s -> s.scope()).doesNotContain("machine");
+    }
+
+    @Test
+    void aMalformedInstalledProgramsSectionIsAPrimaryError() {
+        powerShellPrints(WindowsFixtures.withSection(WindowsFixtures.KES, "uninstall-machine", "[{\"DisplayName\":"));
+
+        Inventory inv = source(path -> false).read();
+
+        assertThat(inv.errors()).extracting(ScanError::source, ScanError::primary)
+                .containsExactly(tuple("uninstall-machine", true));
     }
 
     @Test

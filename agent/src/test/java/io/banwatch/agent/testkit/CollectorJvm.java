@@ -1,6 +1,5 @@
-package io.banwatch.agent.fault;
+package io.banwatch.agent.testkit;
 
-import io.banwatch.agent.testkit.JavaProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,21 +20,21 @@ import java.util.Map;
 import java.util.Set;
 
 /** The real collector in a JVM of its own, on a fixed loopback port and data directory, killable. */
-final class CollectorJvm implements AutoCloseable {
-    static final String SECRET = "fault-test-enrollment-secret";
+public final class CollectorJvm implements AutoCloseable {
+    public static final String SECRET = "fault-test-enrollment-secret";
 
-    final Path data;
-    final int port;
+    public final Path data;
+    public final int port;
     private Process process;
 
-    CollectorJvm(Path data) throws IOException {
+    public CollectorJvm(Path data) throws IOException {
         this.data = data;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.port = s.getLocalPort();
         }
     }
 
-    CollectorJvm start() throws InterruptedException {
+    public CollectorJvm start() throws InterruptedException {
         process = JavaProcess.start("io.banwatch.collector.CollectorMain",
                 List.of("serve", "--data", data.toString(), "--port", Integer.toString(port)),
                 Map.of("BANWATCH_SERVER_ENROLLMENT_SECRET", SECRET), data.resolveSibling(data.getFileName() + ".log"));
@@ -43,11 +42,11 @@ final class CollectorJvm implements AutoCloseable {
         return this;
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         JavaProcess.kill(process);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
@@ -75,7 +74,7 @@ final class CollectorJvm implements AutoCloseable {
      * How many reports the collector has stored so far, read from its database while it runs (SQLite in
      * WAL mode lets a reader in beside the writer); -1 while the database cannot be read yet.
      */
-    int storedCount() {
+    public int storedCount() {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("banwatch.db"));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM reports")) {
@@ -87,7 +86,7 @@ final class CollectorJvm implements AutoCloseable {
     }
 
     /** The report ids the collector stored, read from its database file. */
-    Set<String> storedReportIds() throws SQLException {
+    public Set<String> storedReportIds() throws SQLException {
         Set<String> ids = new HashSet<>();
         long rows;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("banwatch.db"));
