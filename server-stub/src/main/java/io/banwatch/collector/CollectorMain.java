@@ -113,7 +113,7 @@ public final class CollectorMain implements Runnable {
                      | IllegalArgumentException | IllegalStateException e) {
                 // One line, no stack trace: the message names what failed (and never a password).
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("banwatch-server: " + e.getMessage());
+                err.println("banwatch-server: " + CliErrors.message(e));
                 err.flush();
                 return 2;
             }

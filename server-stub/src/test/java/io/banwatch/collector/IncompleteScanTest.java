@@ -106,8 +106,8 @@ class IncompleteScanTest {
         String page = c.get("/hosts/host-a", viewer).body();
         assertThat(page).contains("<span class=\"badge INCOMPLETE\">INCOMPLETE</span>",
                 "Incomplete scan:</strong> the last scan could not read <code>dpkg</code>, so finding nothing there"
-                        + " proves nothing.", "cannot read /var/lib/dpkg/status: permission denied")
-                .doesNotContain("could not read <code>systemd-units</code>");
+                        + " proves nothing.", "cannot read /var/lib/dpkg/status: permission denied", "No findings in what the last scan could read.")
+                .doesNotContain("could not read <code>systemd-units</code>", "No findings on this host.");
         String summary = c.get("/", viewer).body();
         assertThat(summary).contains("<a class=\"card INCOMPLETE\" href=\"/hosts?level=incomplete\"><span class=\"n\">1"
                 + "</span>incomplete</a>");

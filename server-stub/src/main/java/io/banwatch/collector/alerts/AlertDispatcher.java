@@ -132,7 +132,7 @@ public final class AlertDispatcher implements AutoCloseable {
         try {
             deliverDue();
         } catch (RuntimeException e) {
-            LOG.warn("alert delivery round failed: {}", e.getMessage());
+            LOG.warn("alert delivery round failed: {}", e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

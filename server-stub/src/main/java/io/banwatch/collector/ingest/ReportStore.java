@@ -169,13 +169,13 @@ final class ReportStore {
     /** The stored report with this id, compared with {@code r}: DUPLICATE, CONFLICT, or null when there is none. */
     private static StoreOutcome earlierCopy(Connection c, ScanReport r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT h.host_id, r.scanned_at, r.inventory_hash FROM reports r"
-                + " JOIN hosts h ON h.pk = r.host_pk WHERE r.report_id = ?")) {
+                + " LEFT JOIN hosts h ON h.pk = r.host_pk WHERE r.report_id = ?")) {
             ps.setString(1, r.reportId());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
-                boolean sameScan = rs.getString(1).equals(r.host().id()) && rs.getLong(2) == r.scannedAt().toEpochMilli()
+                boolean sameScan = r.host().id().equals(rs.getString(1)) && rs.getLong(2) == r.scannedAt().toEpochMilli()
                         && rs.getString(3).equals(r.inventoryHash());
                 return sameScan ? StoreOutcome.DUPLICATE : StoreOutcome.CONFLICT;
             }

@@ -163,7 +163,9 @@ public final class DashboardPages {
         scanErrors(h, r, d.scanErrors());
 
         h.raw("<h2>Findings (").text(d.findings().size()).raw(")</h2>");
-        findingTable(h, d.findings(), false, "No findings on this host.");
+        boolean incomplete = d.scanErrors().stream().anyMatch(FleetQueries.ScanErrorRow::primary);
+        findingTable(h, d.findings(), false, incomplete ? "No findings in what the last scan could read."
+                : "No findings on this host.");
 
         h.raw("<h2>Security products (").text(d.securityProducts().size()).raw(")</h2><div class=\"scroll\"><table><thead>"
                 + "<tr><th>Vendor</th><th>Product</th><th>Version</th><th>Kind</th><th>Enabled</th><th>Up to date</th>"
