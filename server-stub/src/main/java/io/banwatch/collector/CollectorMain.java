@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 /** The {@code banwatch-server} command: {@code serve}, and token management for administrators. */
 @Command(name = "banwatch-server", mixinStandardHelpOptions = true, version = "banwatch-server 0.1.0",
         description = "The banwatch collector: receives agents' reports, keeps the fleet's state, alerts.",
-        subcommands = {CollectorMain.Serve.class, CollectorMain.Token.class})
+        subcommands = {CollectorMain.Serve.class, CollectorMain.Token.class, CommandLine.HelpCommand.class})
 public final class CollectorMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,11 +37,17 @@ public final class CollectorMain implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CollectorMain());
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
-            c.getErr().println("banwatch-server: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            c.getErr().println("banwatch-server: " + CliErrors.message(e));
+            c.getErr().flush();
             return 2;
         });
         cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("banwatch-server: " + e.getMessage() + " (see --help)");
+            CommandLine where = e.getCommandLine();
+            // "help nope" is a mistake about the commands, whose list is the top level's help.
+            CommandLine helpOf = where.getCommand() instanceof CommandLine.HelpCommand ? where.getParent() : where;
+            where.getErr().println("banwatch-server: " + CliErrors.usage(e) + " (see '"
+                    + helpOf.getCommandSpec().qualifiedName() + " --help')");
+            where.getErr().flush();
             return 2;
         });
         return cl;
@@ -107,7 +113,7 @@ public final class CollectorMain implements Runnable {
                      | IllegalArgumentException | IllegalStateException e) {
                 // One line, no stack trace: the message names what failed (and never a password).
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("banwatch-server: " + e.getMessage());
+                err.println("banwatch-server: " + CliErrors.message(e));
                 err.flush();
                 return 2;
             }
@@ -133,10 +139,15 @@ public final class CollectorMain implements Runnable {
         }
     }
 
-    /** Opens the database directly: token management works with the collector stopped or running. */
+    /**
+     * Opens the collector's database directly: token management works with the collector stopped or
+     * running, but only on a database a collector has made, never a new one.
+     */
     static Database open(ServerConfig config) {
-        return Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), 2,
-                config.connectTimeout(), config.queryTimeout());
+        String pointer = config.databaseUrl() == null || config.databaseUrl().isBlank()
+                ? "--data DIR or --config FILE" : "--config FILE or --database-url URL";
+        return Database.openExisting(config.jdbcUrl(), config.databaseUser(), config.databasePassword(),
+                config.connectTimeout(), config.queryTimeout(), pointer);
     }
 
     static TokenStore tokenStore(ServerConfig config, Database db) {

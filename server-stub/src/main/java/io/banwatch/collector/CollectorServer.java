@@ -9,6 +9,7 @@ import io.banwatch.collector.auth.Enrollment;
 import io.banwatch.collector.auth.Secrets;
 import io.banwatch.collector.auth.TokenStore;
 import io.banwatch.collector.config.ServerConfig;
+import io.banwatch.collector.config.TokenCommand;
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.http.ApiError;
@@ -26,7 +27,6 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -93,8 +93,8 @@ public final class CollectorServer implements AutoCloseable {
             IngestWriter writer = new IngestWriter(db, new AlertPolicy(config.alertOnRisk()), config.storeRawReports(),
                     config.ingestBatch(), metrics);
             AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
-                    : new AlertDispatcher(db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                    config.webhookUrl(), config.webhookFormat(), clock, metrics, new Random());
+                    : new AlertDispatcher(db, AlertDispatcher.httpClient(), config.webhookUrl(), config.webhookFormat(),
+                    config.webhookTimeout(), clock, metrics, new Random());
             IngestService ingest = new IngestService(evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
                     config.maxReportBytes(), config.storeRawReports());
             FleetQueries queries = new FleetQueries(db, clock, config.staleDays(), rules.milestones());
@@ -102,7 +102,7 @@ public final class CollectorServer implements AutoCloseable {
             ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, queries,
                     db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
             DashboardHandlers dashboard = new DashboardHandlers(access, tokens, queries, rules.profiles(),
-                    config.tls() != null);
+                    config.tls() != null, TokenCommand.viewer(config));
             Javalin app = Routes.app(config, tlsKeys, api, dashboard);
             PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention())),
                     new JobLease(db, "collector-" + UUID.randomUUID()), clock);

@@ -129,7 +129,7 @@ class FleetFlowTest {
             c.post("/api/v1/reports", t1, Reports.json(Reports.report(Reports.host("host-01", "ws-1"), Reports.baseSoftware(),
                     clock.instant())), null);
             JsonNode detail = json.readTree(c.get("/api/v1/hosts/host-01", viewer).body());
-            assertThat(detail.path("host").path("level").isNull()).isTrue();
+            assertThat(detail.path("host").path("level").asText()).isEqualTo("CLEAN");
             assertThat(detail.path("host").path("kasperskyInstalled").asBoolean()).isFalse();
             assertThat(detail.path("host").path("kasperskyFirstSeen").asText()).isEqualTo("2026-12-04T10:00:00Z");
             assertThat(detail.path("host").path("kasperskyRemovedAt").asText()).isEqualTo("2026-12-05T10:00:00Z");
@@ -137,7 +137,7 @@ class FleetFlowTest {
             List<String> events = new java.util.ArrayList<>();
             detail.path("history").forEach(h -> events.add(h.path("event").asText() + ":" + h.path("toLevel").asText("")));
             // Newest first; within one report the Kaspersky event is written before the level change.
-            assertThat(events).containsExactly("level:", "kaspersky-removed:", "level:VIOLATION", "kaspersky-appeared:",
+            assertThat(events).containsExactly("level:CLEAN", "kaspersky-removed:", "level:VIOLATION", "kaspersky-appeared:",
                     "first-seen:");
             assertThat(c.get("/api/v1/hosts/nope", viewer).statusCode()).isEqualTo(404);
 

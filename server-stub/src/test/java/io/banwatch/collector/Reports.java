@@ -6,6 +6,7 @@ import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Host;
 import io.banwatch.model.InventoryHash;
 import io.banwatch.model.OsInfo;
+import io.banwatch.model.ScanError;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.Software;
 
@@ -49,6 +50,25 @@ public final class Reports {
         return new ScanReport(ScanReport.SCHEMA_VERSION, reportId, "0.1.0", scannedAt,
                 LocalDate.of(2026, 11, 24), "us-federal", host, software, List.of(), observations, List.of(), List.of(),
                 InventoryHash.of(software, List.of(), observations));
+    }
+
+    /** {@code r} with these scan errors. */
+    public static ScanReport withErrors(ScanReport r, List<ScanError> errors) {
+        return new ScanReport(r.schemaVersion(), r.reportId(), r.agentVersion(), r.scannedAt(), r.asOf(), r.profile(),
+                r.host(), r.software(), r.securityProducts(), r.observations(), r.findings(), errors, r.inventoryHash(),
+                r.inventoryOmitted());
+    }
+
+    /** {@code r} scanned at another time (same id, same inventory). */
+    public static ScanReport scannedAt(ScanReport r, Instant at) {
+        return new ScanReport(r.schemaVersion(), r.reportId(), r.agentVersion(), at, r.asOf(), r.profile(), r.host(),
+                r.software(), r.securityProducts(), r.observations(), r.findings(), r.errors(), r.inventoryHash(),
+                r.inventoryOmitted());
+    }
+
+    /** UltraAV, which Kaspersky's US customers were moved to: a notice, not a Kaspersky product. */
+    public static Software ultraAv() {
+        return Software.pkg("UltraAV", "1.0.7", "Pango", "dpkg", "amd64");
     }
 
     public static List<Evidence> keslRemnants() {

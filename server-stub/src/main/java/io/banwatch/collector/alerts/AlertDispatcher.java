@@ -47,18 +47,22 @@ public final class AlertDispatcher implements AutoCloseable {
     static final long MIN_RETRY_MS = 1_000;
     private static final int CLAIM_BATCH = 20;
     private static final long LEASE_MS = 60_000;
-    /**
-     * The longest one delivery can take: the client's connect timeout, the request timeout, and a
-     * margin. An alert is only sent while that much of its lease is left, so its lease cannot run
-     * out mid-send and let another collector claim and send it a second time.
-     */
-    private static final long SEND_BUDGET_MS = 10_000 + 15_000 + 5_000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest request timeout: a send must fit in its lease (below). */
+    public static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(40);
     /** Rounds of claims in one {@link #deliverDue} call, so a full outbox drains without waiting for the timer. */
     private static final int MAX_CLAIMS_PER_ROUND = 50;
 
     private final Database db;
     private final HttpClient http;
     private final URI target;
+    private final Duration requestTimeout;
+    /**
+     * The longest one delivery can take: the client's connect timeout, the request timeout, and a
+     * margin. An alert is only sent while that much of its lease is left, so its lease cannot run
+     * out mid-send and let another collector claim and send it a second time.
+     */
+    private final long sendBudgetMs;
     private final boolean slackFormat;
     private final Clock clock;
     private final Metrics metrics;
@@ -68,14 +72,33 @@ public final class AlertDispatcher implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
-    public AlertDispatcher(Database db, HttpClient http, String url, String format, Clock clock, Metrics metrics,
-                           RandomGenerator random) {
+    /**
+     * The client webhooks are sent with. HTTP/1.1 only: the JDK's client otherwise asks an http://
+     * receiver to upgrade to HTTP/2 (Upgrade: h2c, HTTP2-Settings) on every POST, which some
+     * receivers and proxies refuse or mishandle, and a webhook gains nothing from HTTP/2.
+     */
+    public static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    /**
+     * @param http           from {@link #httpClient()}
+     * @param requestTimeout how long a request may take once connected, at most {@link #MAX_REQUEST_TIMEOUT}
+     */
+    public AlertDispatcher(Database db, HttpClient http, String url, String format, Duration requestTimeout,
+                           Clock clock, Metrics metrics, RandomGenerator random) {
         this.db = db;
         this.http = http;
         this.target = URI.create(url);
         if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
             throw new IllegalArgumentException("alerts.webhook-url must be an http or https URL, not '" + url + "'");
         }
+        if (requestTimeout.isNegative() || requestTimeout.isZero() || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("the webhook request timeout must be between 1 ms and "
+                    + MAX_REQUEST_TIMEOUT.toSeconds() + " s");
+        }
+        this.requestTimeout = requestTimeout;
+        this.sendBudgetMs = CONNECT_TIMEOUT.toMillis() + requestTimeout.toMillis() + 5_000;
         this.slackFormat = "slack".equals(format);
         this.clock = clock;
         this.metrics = metrics;
@@ -109,12 +132,16 @@ public final class AlertDispatcher implements AutoCloseable {
         try {
             deliverDue();
         } catch (RuntimeException e) {
-            LOG.warn("alert delivery round failed: {}", e.getMessage());
+            LOG.warn("alert delivery round failed: {}", e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
-    /** An alert this worker holds; {@code lease} is the claim's lease_owner, checked on every write back. */
-    private record Claimed(long id, String payload, int attempts, String key, String lease) {
+    /**
+     * An alert this worker holds; {@code lease} is the claim's lease_owner, checked on every write
+     * back; {@code hostname} and {@code hostId} name the host it is about, for the log.
+     */
+    private record Claimed(long id, String payload, int attempts, String key, String lease, String hostId,
+                           String hostname) {
     }
 
     /**
@@ -127,7 +154,7 @@ public final class AlertDispatcher implements AutoCloseable {
             long claimedAt = clock.millis();
             List<Claimed> claimed = claim(claimedAt);
             for (int i = 0; i < claimed.size(); i++) {
-                if (clock.millis() > claimedAt + LEASE_MS - SEND_BUDGET_MS) {
+                if (clock.millis() > claimedAt + LEASE_MS - sendBudgetMs) {
                     // Slow webhook: hand the rest back rather than send on an expiring lease.
                     release(claimed.subList(i, claimed.size()));
                     return delivered;
@@ -149,7 +176,7 @@ public final class AlertDispatcher implements AutoCloseable {
         String error = null;
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
-                            .timeout(Duration.ofSeconds(15))
+                            .timeout(requestTimeout)
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", a.key())
                             .header("User-Agent", "banwatch-collector")
@@ -159,15 +186,15 @@ public final class AlertDispatcher implements AutoCloseable {
                 error = "webhook answered " + response.statusCode();
             }
         } catch (java.io.IOException e) {
-            error = "webhook unreachable: " + e.getMessage();
+            error = WebhookFailure.describe(e, target, requestTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
         }
         if (error == null) {
             if (!markDelivered(a)) {
-                LOG.warn("alert {} was delivered after its lease passed to another worker; the receiver may get it"
-                        + " again (same Idempotency-Key)", a.id());
+                LOG.warn("alert for host {} (id {}) was delivered after its lease passed to another worker; the"
+                        + " receiver may get it again (same Idempotency-Key)", a.hostname(), a.hostId());
                 return false;
             }
             metrics.alertDelivered();
@@ -199,13 +226,13 @@ public final class AlertDispatcher implements AutoCloseable {
             }
             List<Claimed> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT a.id, a.payload, a.attempts, h.host_id, a.report_id FROM alerts a JOIN hosts h ON h.pk = a.host_pk"
-                            + " WHERE a.lease_owner = ? ORDER BY a.id")) {
+                    "SELECT a.id, a.payload, a.attempts, h.host_id, a.report_id, h.hostname FROM alerts a"
+                            + " JOIN hosts h ON h.pk = a.host_pk WHERE a.lease_owner = ? ORDER BY a.id")) {
                 ps.setString(1, lease);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                                rs.getString(4) + ":" + rs.getString(5), lease));
+                                rs.getString(4) + ":" + rs.getString(5), lease, rs.getString(4), rs.getString(6)));
                     }
                 }
             }
@@ -252,12 +279,13 @@ public final class AlertDispatcher implements AutoCloseable {
         long now = clock.millis();
         int attempts = a.attempts() + 1;
         boolean giveUp = attempts >= MAX_ATTEMPTS;
+        long delay = retryDelayMillis(attempts, random);
         int updated = db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE alerts SET attempts = ?, next_attempt_at = ?, last_error = ?, failed_at = ?,"
                             + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")) {
                 ps.setInt(1, attempts);
-                ps.setLong(2, now + retryDelayMillis(attempts, random));
+                ps.setLong(2, now + delay);
                 ps.setString(3, error.length() > 500 ? error.substring(0, 500) : error);
                 if (giveUp) {
                     ps.setLong(4, now);
@@ -269,13 +297,13 @@ public final class AlertDispatcher implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
+        String what = "alert for host " + a.hostname() + " (id " + a.hostId() + ") to " + WebhookFailure.origin(target);
         if (updated == 0) {
-            LOG.warn("alert {} delivery attempt failed ({}) after its lease passed to another worker; not recorded",
-                    a.id(), error);
+            LOG.warn("{}: {}; its lease passed to another worker meanwhile, so this attempt is not recorded", what, error);
             return;
         }
-        LOG.warn("alert {} delivery attempt {} failed: {}{}", a.id(), attempts, error,
-                giveUp ? "; giving up after " + MAX_ATTEMPTS + " attempts" : "");
+        LOG.warn("{}: {} (attempt {} of {}); {}", what, error, attempts, MAX_ATTEMPTS,
+                giveUp ? "giving up" : "retry in " + (delay + 999) / 1000 + " s");
         if (giveUp) {
             metrics.alertAbandoned();
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Host;
-import io.banwatch.model.Level;
+import io.banwatch.model.Verdict;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -24,7 +24,11 @@ public final class AlertPayload {
     private AlertPayload() {
     }
 
-    public static String build(String alertKey, Host host, Level from, Level to, String profile, Instant at,
+    /**
+     * @param from the host's standing before, or null for its first report
+     * @param to   its standing now
+     */
+    public static String build(String alertKey, Host host, Verdict from, Verdict to, String profile, Instant at,
                                List<Finding> findings) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -49,11 +53,15 @@ public final class AlertPayload {
             for (Finding f : findings) {
                 g.writeStartObject();
                 g.writeStringField("ruleId", f.ruleId());
+                g.writeStringField("kind", f.kind().jsonName());
                 g.writeStringField("level", f.level().name());
                 g.writeStringField("product", f.product());
                 g.writeStringField("presence", f.presence().jsonName());
                 if (f.milestone() != null) {
                     g.writeStringField("milestone", f.milestone());
+                }
+                if (f.since() != null) {
+                    g.writeStringField("since", f.since().toString());
                 }
                 if (f.deadline() != null) {
                     g.writeStringField("deadline", f.deadline().toString());
@@ -69,11 +77,11 @@ public final class AlertPayload {
         return out.toString();
     }
 
-    private static String text(Host host, Level from, Level to, String profile, List<Finding> findings) {
+    private static String text(Host host, Verdict from, Verdict to, String profile, List<Finding> findings) {
         StringBuilder b = new StringBuilder("banwatch: ").append(host.hostname()).append(" is now ").append(to)
                 .append(" under ").append(profile).append(from == null ? "" : " (was " + from + ")").append('.');
         for (Finding f : findings) {
-            if (f.level() == to) {
+            if (Verdict.of(f.level()) == to) {
                 b.append(' ').append(f.product()).append(" (").append(f.presence().jsonName()).append(").");
             }
         }

@@ -105,7 +105,8 @@ public final class ApiHandlers {
 
     public void findings(Context ctx) {
         access.reader(ctx);
-        json.write(ctx, 200, queries.findings(level(ctx.queryParam("level")),
+        io.banwatch.model.Level level = HostFilter.findingLevel(ctx.queryParam("level"));
+        json.write(ctx, 200, queries.findings(level == null ? null : level.name(),
                 Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
@@ -151,13 +152,5 @@ public final class ApiHandlers {
     static HostFilter filter(Context ctx) {
         return HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
                 ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
-    }
-
-    static String level(String text) {
-        HostFilter f = HostFilter.parse(text, null, null, null, null);
-        if (HostFilter.CLEAN.equals(f.level())) {
-            throw ApiError.badRequest("invalid_filter", "findings have a level; 'clean' applies to hosts");
-        }
-        return f.level();
     }
 }

@@ -1,6 +1,9 @@
 package io.banwatch.collector.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.banwatch.model.Verdict;
 import io.banwatch.rules.MilestoneInfo;
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.db.Params;
@@ -26,26 +29,40 @@ import java.util.function.Consumer;
  */
 public final class FleetQueries {
     private static final long DAY_MS = 86_400_000L;
-    private static final String HOST_COLUMNS = "host_id, hostname, os_family, os_name, arch, profile, level,"
-            + " kaspersky_installed, kaspersky_first_seen, kaspersky_removed_at, next_deadline, first_seen, last_seen,"
+    /** A host's verdict: the hosts table keeps CLEAN as NULL. */
+    private static final String HOST_VERDICT = "COALESCE(level, '" + Verdict.CLEAN.name() + "')";
+    private static final String HOST_COLUMNS = "host_id, hostname, os_family, os_name, arch, profile, " + HOST_VERDICT
+            + ", kaspersky_installed, kaspersky_first_seen, kaspersky_removed_at, next_deadline, first_seen, last_seen,"
             + " agent_version, software_count, finding_count, error_count";
-    private static final String SEVERITY = "CASE level WHEN 'VIOLATION' THEN 0 WHEN 'DEADLINE' THEN 1"
-            + " WHEN 'RISK' THEN 2 WHEN 'INFO' THEN 3 ELSE 4 END";
+    private static final String HOST_ORDER = Verdict.sqlRank(HOST_VERDICT) + ", hostname, host_id";
+    /** Most serious first: level, then an installed product before a remnant. */
+    private static final String FINDING_ORDER = Verdict.sqlRank("f.level")
+            + ", CASE f.presence WHEN 'installed' THEN 0 ELSE 1 END";
 
     private final Database db;
     private final Clock clock;
     private final int staleDays;
     private final List<MilestoneInfo> milestones;
+    private final Map<String, LocalDate> milestoneDates = new java.util.HashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
 
     public FleetQueries(Database db, Clock clock, int staleDays, List<MilestoneInfo> milestones) {
         this.db = db;
         this.clock = clock;
         this.staleDays = staleDays;
         this.milestones = List.copyOf(milestones);
+        for (MilestoneInfo m : this.milestones) {
+            milestoneDates.putIfAbsent(m.id(), m.date());
+        }
     }
 
     // ---- view records ----
 
+    /**
+     * One host in a list.
+     *
+     * @param level the host's verdict: VIOLATION, DEADLINE, RISK, INCOMPLETE, INFO or CLEAN
+     */
     public record HostRow(String hostId, String hostname, String osFamily, String osName, String arch, String profile,
                           String level, boolean kasperskyInstalled, String kasperskyFirstSeen,
                           String kasperskyRemovedAt, String nextDeadline, String firstSeen, String lastSeen,
@@ -60,10 +77,24 @@ public final class FleetQueries {
                           long kasperskyInstalled, int staleDays, long stale, List<Deadline> deadlines) {
     }
 
-    public record FindingRow(String hostId, String hostname, String ruleId, String level, String profile,
-                             String vendor, String product, String presence, String milestone, String deadline,
-                             Integer daysLeft, String message, String citationTitle, String citationUrl,
-                             @JsonRawValue String evidence) {
+    /**
+     * One finding.
+     *
+     * @param kind          {@code product} (the banned vendor's) or {@code notice}
+     * @param milestone     the milestone whose date {@code milestoneDate} is
+     * @param milestoneDate the date shown with the milestone: the deadline of a DEADLINE, else since
+     * @param since         since when the governing milestone applies (for a VIOLATION: prohibited
+     *                      since); null for a DEADLINE
+     * @param deadline      the date a DEADLINE counts down to, else null
+     */
+    public record FindingRow(String hostId, String hostname, String ruleId, String kind, String level, String profile,
+                             String vendor, String product, String presence, String milestone, String milestoneDate,
+                             String since, String deadline, Integer daysLeft, String message, String citationTitle,
+                             String citationUrl, @JsonRawValue String evidence) {
+    }
+
+    /** A source the host's last scan could not read; {@code primary}: without it "nothing found" proves nothing. */
+    public record ScanErrorRow(String source, String message, boolean primary) {
     }
 
     public record SoftwareRow(String name, String version, String publisher, String source, String arch,
@@ -77,8 +108,12 @@ public final class FleetQueries {
     public record HistoryRow(String at, String event, String fromLevel, String toLevel, String reportId) {
     }
 
-    public record HostDetail(HostRow host, List<FindingRow> findings, List<ProductRow> securityProducts,
-                             List<SoftwareRow> software, List<HistoryRow> history) {
+    /**
+     * @param scanErrors the sources the last judged scan could not read; a primary one makes the
+     *                   scan incomplete
+     */
+    public record HostDetail(HostRow host, List<FindingRow> findings, List<ScanErrorRow> scanErrors,
+                             List<ProductRow> securityProducts, List<SoftwareRow> software, List<HistoryRow> history) {
     }
 
     public record DayCount(LocalDate day, long hosts) {
@@ -90,15 +125,14 @@ public final class FleetQueries {
         long now = clock.millis();
         return db.read(c -> {
             Map<String, Long> byLevel = new LinkedHashMap<>();
-            for (String l : List.of("VIOLATION", "DEADLINE", "RISK", "INFO", "CLEAN")) {
-                byLevel.put(l, 0L);
+            for (Verdict v : Verdict.values()) {
+                byLevel.put(v.name(), 0L);
             }
             long total = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT level, COUNT(*) FROM hosts GROUP BY level");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + HOST_VERDICT + ", COUNT(*) FROM hosts GROUP BY "
+                    + HOST_VERDICT); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String level = rs.getString(1);
-                    byLevel.put(level == null ? "CLEAN" : level, rs.getLong(2));
+                    byLevel.merge(rs.getString(1), rs.getLong(2), Long::sum);
                     total += rs.getLong(2);
                 }
             }
@@ -152,7 +186,7 @@ public final class FleetQueries {
             }
             List<HostRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + HOST_COLUMNS + " FROM hosts" + w.sql()
-                    + " ORDER BY " + SEVERITY + ", hostname, host_id LIMIT ? OFFSET ?")) {
+                    + " ORDER BY " + HOST_ORDER + " LIMIT ? OFFSET ?")) {
                 int i = w.bind(ps, 1);
                 ps.setInt(i, page.size());
                 ps.setInt(i + 1, page.offset());
@@ -172,7 +206,7 @@ public final class FleetQueries {
         db.read(c -> {
             Where w = where(filter, now);
             try (PreparedStatement ps = c.prepareStatement("SELECT " + HOST_COLUMNS + " FROM hosts" + w.sql()
-                    + " ORDER BY " + SEVERITY + ", hostname, host_id")) {
+                    + " ORDER BY " + HOST_ORDER)) {
                 w.bind(ps, 1);
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -190,19 +224,22 @@ public final class FleetQueries {
         return db.read(c -> {
             long pk;
             HostRow row;
-            try (PreparedStatement ps = c.prepareStatement("SELECT pk, " + HOST_COLUMNS + " FROM hosts WHERE host_id = ?")) {
+            String scanErrors;
+            try (PreparedStatement ps = c.prepareStatement("SELECT pk, scan_errors, " + HOST_COLUMNS
+                    + " FROM hosts WHERE host_id = ?")) {
                 ps.setString(1, hostId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
                     pk = rs.getLong(1);
-                    row = hostRow(rs, 2, now);
+                    scanErrors = rs.getString(2);
+                    row = hostRow(rs, 3, now);
                 }
             }
             List<FindingRow> findings = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + " WHERE f.host_pk = ? ORDER BY "
-                    + SEVERITY.replace("level", "f.level") + ", f.product")) {
+                    + FINDING_ORDER + ", f.product")) {
                 ps.setLong(1, pk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -233,7 +270,8 @@ public final class FleetQueries {
                     }
                 }
             }
-            return Optional.of(new HostDetail(row, findings, products, software, history));
+            return Optional.of(new HostDetail(row, findings, scanErrors(scanErrors), products, software,
+                    levelsNamed(history)));
         });
     }
 
@@ -287,8 +325,49 @@ public final class FleetQueries {
 
     private static final String FINDING_SELECT = "SELECT h.host_id, h.hostname, f.rule_id, f.level, f.profile,"
             + " f.vendor, f.product, f.presence, f.milestone, f.deadline, f.days_left, f.message, f.citation_title,"
-            + " f.citation_url, f.evidence FROM findings f JOIN hosts h ON h.pk = f.host_pk";
+            + " f.citation_url, f.evidence, f.kind, f.since FROM findings f JOIN hosts h ON h.pk = f.host_pk";
 
+    /**
+     * The history with a verdict on every level change: the table keeps CLEAN as NULL, and NULL
+     * also as the "from" of a host's first report, which had nothing before it (and stays null).
+     */
+    private static List<HistoryRow> levelsNamed(List<HistoryRow> history) {
+        java.util.Set<String> firstReports = new java.util.HashSet<>();
+        for (HistoryRow e : history) {
+            if ("first-seen".equals(e.event())) {
+                firstReports.add(e.reportId());
+            }
+        }
+        List<HistoryRow> out = new ArrayList<>(history.size());
+        for (HistoryRow e : history) {
+            if (!"level".equals(e.event())) {
+                out.add(e);
+                continue;
+            }
+            String from = e.fromLevel() != null || firstReports.contains(e.reportId()) ? e.fromLevel() : Verdict.CLEAN.name();
+            String to = e.toLevel() == null ? Verdict.CLEAN.name() : e.toLevel();
+            out.add(new HistoryRow(e.at(), e.event(), from, to, e.reportId()));
+        }
+        return out;
+    }
+
+    private List<ScanErrorRow> scanErrors(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        List<ScanErrorRow> out = new ArrayList<>();
+        try {
+            for (JsonNode e : json.readTree(stored)) {
+                out.add(new ScanErrorRow(e.path("source").asText(), e.path("message").asText(),
+                        e.path("primary").asBoolean(false)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("hosts.scan_errors is not JSON", e);
+        }
+        return out;
+    }
+
+    /** @param level a finding level's name, or null for all */
     public Page<FindingRow> findings(String level, Page.Request page) {
         return db.read(c -> {
             String where = level == null ? "" : " WHERE f.level = ?";
@@ -304,7 +383,7 @@ public final class FleetQueries {
             }
             List<FindingRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + where + " ORDER BY "
-                    + SEVERITY.replace("level", "f.level") + ", h.hostname, f.product LIMIT ? OFFSET ?")) {
+                    + FINDING_ORDER + ", h.hostname, h.host_id, f.product LIMIT ? OFFSET ?")) {
                 int i = 1;
                 if (level != null) {
                     ps.setString(i++, level);
@@ -325,7 +404,7 @@ public final class FleetQueries {
     public void eachFinding(Consumer<FindingRow> sink) {
         db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + " ORDER BY "
-                    + SEVERITY.replace("level", "f.level") + ", h.hostname, f.product")) {
+                    + FINDING_ORDER + ", h.hostname, h.host_id, f.product")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -396,11 +475,11 @@ public final class FleetQueries {
     private Where where(HostFilter f, long now) {
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        if (HostFilter.CLEAN.equals(f.level())) {
+        if (f.level() == Verdict.CLEAN) {
             clauses.add("level IS NULL");
         } else if (f.level() != null) {
             clauses.add("level = ?");
-            params.add(f.level());
+            params.add(f.level().name());
         }
         if (f.profile() != null) {
             clauses.add("profile = ?");
@@ -451,10 +530,18 @@ public final class FleetQueries {
                 lastSeen < now - staleDays * DAY_MS);
     }
 
-    private static FindingRow findingRow(ResultSet rs) throws SQLException {
-        return new FindingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                Params.getInt(rs, 11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15));
+    private FindingRow findingRow(ResultSet rs) throws SQLException {
+        String milestone = rs.getString(9);
+        String deadline = rs.getString(10);
+        String since = rs.getString(17);
+        if (since == null && deadline == null && milestone != null && milestoneDates.containsKey(milestone)) {
+            // Stored before findings kept it: the governing milestone's date is when it applies since.
+            since = milestoneDates.get(milestone).toString();
+        }
+        return new FindingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(16), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), milestone,
+                deadline != null ? deadline : since, since, deadline, Params.getInt(rs, 11), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getString(15));
     }
 
     private static long count(Connection c, String sql) throws SQLException {

@@ -35,13 +35,16 @@ import java.time.Duration;
  * @param alertWorker          deliver alerts in the background (tests turn it off to deliver by hand)
  * @param retention            how long reports, raw reports and history are kept
  * @param jobWorker            run periodic jobs (retention) in the background (tests run them by hand)
+ * @param configFile           the settings file this was read from (absolute), or null: the sign-in
+ *                             page's token command names it
+ * @param webhookTimeout       how long one webhook request may take once connected (tests shorten it)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String databaseUrl, String databaseUser,
                            String databasePassword, int poolSize, Duration connectTimeout, Duration queryTimeout, Tls tls, String enrollmentSecret, String profile,
                            Path rulesFile, long maxBodyBytes, long maxReportBytes, int staleDays,
                            boolean storeRawReports, String webhookUrl, String webhookFormat, boolean alertOnRisk,
                            boolean metricsPublic, int ingestBatch, boolean alertWorker, Retention retention,
-                           boolean jobWorker) {
+                           boolean jobWorker, Path configFile, Duration webhookTimeout) {
 
     public static final int DEFAULT_PORT = 8740;
 
@@ -105,6 +108,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         b.alertWorker = alertWorker;
         b.retention = retention;
         b.jobWorker = jobWorker;
+        b.configFile = configFile;
+        b.webhookTimeout = webhookTimeout;
         return b;
     }
 
@@ -145,6 +150,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         public boolean alertWorker = true;
         public Retention retention = Retention.DEFAULT;
         public boolean jobWorker = true;
+        public Path configFile;
+        public Duration webhookTimeout = Duration.ofSeconds(15);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -154,7 +161,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
             return new ServerConfig(bind, port, dataDir, databaseUrl, databaseUser, databasePassword, poolSize,
                     connectTimeout, queryTimeout, tls, enrollmentSecret, profile, rulesFile, maxBodyBytes, maxReportBytes, staleDays,
                     storeRawReports, webhookUrl, webhookFormat, alertOnRisk, metricsPublic, ingestBatch, alertWorker,
-                    retention, jobWorker);
+                    retention, jobWorker, configFile, webhookTimeout);
         }
     }
 }

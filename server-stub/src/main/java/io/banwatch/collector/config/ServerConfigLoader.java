@@ -63,6 +63,7 @@ public final class ServerConfigLoader {
         Source src = new Source(props, origin, env, overrides);
         Path dataDir = Path.of(src.get("data.dir", "data"));
         ServerConfig.Builder b = ServerConfig.builder(dataDir);
+        b.configFile = file == null ? null : file.toAbsolutePath();
         b.bind = src.get("bind", "127.0.0.1");
         b.port = (int) src.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535);
         b.databaseUrl = src.get("database.url", null);

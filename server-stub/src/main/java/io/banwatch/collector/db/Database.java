@@ -8,6 +8,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,8 +67,58 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String user, String password, int poolSize, Duration connectTimeout,
                                 Duration queryTimeout) {
+        Database db = connect(jdbcUrl, user, password, poolSize, connectTimeout, queryTimeout, true);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /**
+     * Opens a collector database that must already exist, for the administration commands: they
+     * neither create one (a token in a new, empty database is one no running collector knows) nor
+     * migrate one (that is the collector's to do, at its start).
+     *
+     * @param pointer how to name the right one, for the refusal: e.g. "--data DIR or --config FILE"
+     * @throws DatabaseException when there is no collector database there (SQLite: no file;
+     *                           PostgreSQL: a schema the collector never migrated), it is unreachable, or
+     *                           its schema is newer than this build
+     */
+    public static Database openExisting(String jdbcUrl, String user, String password, Duration connectTimeout,
+                                        Duration queryTimeout, String pointer) {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
+            Path file = sqliteFile(jdbcUrl);
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new DatabaseException("no collector database in " + file.getParent() + " (no " + file.getFileName()
+                        + " there); point at the running collector's with " + pointer);
+            }
+        }
+        Database db = connect(jdbcUrl, user, password, 2, connectTimeout, queryTimeout, false);
+        try {
+            Flyway flyway = db.flyway();
+            refuseNewer(flyway);
+            if (flyway.info().current() == null) {
+                throw new DatabaseException("no collector database at " + redact(jdbcUrl) + " (no collector has started"
+                        + " on it); point at the running collector's with " + pointer);
+            }
+            return db;
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            db.close();
+            throw new DatabaseException("cannot read the schema of " + redact(jdbcUrl) + ": " + oneLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static Database connect(String jdbcUrl, String user, String password, int poolSize, Duration connectTimeout,
+                                    Duration queryTimeout, boolean createDirectory) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        if (dialect == Dialect.SQLITE && createDirectory) {
             createParentDirectory(jdbcUrl);
         }
         long timeoutMs = Math.max(250, connectTimeout.toMillis());
@@ -92,38 +143,43 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot connect to " + redact(jdbcUrl) + ": "
                     + hide(connectFailure(e), password), e);
         }
-        Database db = new Database(ds, dialect, jdbcUrl);
-        try {
-            db.migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
-        return db;
+        return new Database(ds, dialect, jdbcUrl);
     }
 
-    private void migrate() {
-        Flyway flyway = Flyway.configure()
+    private Flyway flyway() {
+        return Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .placeholders(dialect.placeholders())
                 .ignoreMigrationPatterns("")
                 .load();
-        // A migration applied by a newer collector and unknown to this one: refuse to run on it.
+    }
+
+    /** A migration applied by a newer collector and unknown to this one: refuse to run on it. */
+    private static void refuseNewer(Flyway flyway) {
         for (MigrationInfo m : flyway.info().all()) {
             if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
                 throw new DatabaseException("the database schema (version " + m.getVersion()
                         + ") is newer than this collector understands; run the newer collector or restore a backup");
             }
         }
+    }
+
+    private void migrate() {
+        Flyway flyway = flyway();
+        refuseNewer(flyway);
         try {
             MigrateResult result = flyway.migrate();
             if (!result.success) {
                 throw new DatabaseException("database migration failed on " + redact(url));
             }
         } catch (org.flywaydb.core.api.FlywayException e) {
-            throw new DatabaseException("database migration failed: " + e.getMessage(), e);
+            throw new DatabaseException("database migration failed: " + oneLine(e.getMessage()), e);
         }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").strip();
     }
 
     public Dialect dialect() {
@@ -230,16 +286,25 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    private static void createParentDirectory(String jdbcUrl) {
+    /** The file of a SQLite URL, or null for an in-memory or URI-style one. */
+    private static Path sqliteFile(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int q = file.indexOf('?');
         if (q >= 0) {
             file = file.substring(0, q);
         }
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return null;
+        }
+        return Path.of(file).toAbsolutePath();
+    }
+
+    private static void createParentDirectory(String jdbcUrl) {
+        Path file = sqliteFile(jdbcUrl);
+        if (file == null) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path parent = file.getParent();
         try {
             DataDirectory.create(parent);
         } catch (java.io.IOException e) {
@@ -248,7 +313,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The URL without its password, whether given as a parameter or as user:password@. */
-    static String redact(String jdbcUrl) {
+    public static String redact(String jdbcUrl) {
         return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]*:)[^/@]*@", "$1***@");
     }
 

@@ -2,9 +2,10 @@ package io.banwatch.collector.ingest;
 
 import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
-import io.banwatch.model.Level;
+import io.banwatch.model.ScanError;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
+import io.banwatch.model.Verdict;
 import io.banwatch.rules.RuleEngine;
 import io.banwatch.rules.RuleSet;
 
@@ -45,11 +46,13 @@ public final class Evaluator {
      * @param asOf     the date judged at
      * @param products security products, re-recognised with the collector's catalog
      * @param findings the findings of record
-     * @param level    the most serious finding's level, or null for a clean host
+     * @param verdict  the host's standing: the worst finding, INCOMPLETE when nothing worse was found
+     *                 but a primary source could not be read, or CLEAN
+     * @param errors   the sources the scan could not read, as the agent reported them
      * @param rules    the rule packs' versions it was judged with
      */
     public record Judgement(String profile, LocalDate asOf, List<SecurityProduct> products, List<Finding> findings,
-                            Level level, String rules) {
+                            Verdict verdict, List<ScanError> errors, String rules) {
     }
 
     public Judgement judge(ScanReport report) {
@@ -59,11 +62,8 @@ public final class Evaluator {
         List<SecurityProduct> products = engine.securityProducts(inventory);
         LocalDate today = engine.today();
         List<Finding> findings = engine.evaluate(inventory, products, profile, today);
-        Level level = null;
-        for (Finding f : findings) {
-            level = level == null ? f.level() : Level.worst(level, f.level());
-        }
-        return new Judgement(profile, today, products, findings, level, rulesVersion);
+        return new Judgement(profile, today, products, findings, Verdict.of(findings, report.incomplete()),
+                report.errors(), rulesVersion);
     }
 
     /** The date a judgement made now is made at (US Eastern for the US packs). */

@@ -34,19 +34,21 @@ final class HostJudgements {
      * @param profile       the profile
      * @param level         the level, or null (clean)
      * @param findings      how many findings
+     * @param scanErrors    the sources the judged scan could not read ({@link ScanErrorsJson}), or null
      */
     record Current(long pk, String inventoryHash, String judgedOn, String rules, String profile, String level,
-                   int findings) {
+                   int findings, String scanErrors) {
     }
 
     Optional<Current> current(String hostId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT pk, inventory_hash, judged_on, rules_version, profile,"
-                    + " level, finding_count FROM hosts WHERE host_id = ?")) {
+                    + " level, finding_count, scan_errors FROM hosts WHERE host_id = ?")) {
                 ps.setString(1, hostId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new Current(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7))) : Optional.empty();
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8)))
+                            : Optional.empty();
                 }
             }
         });

@@ -3,6 +3,7 @@ package io.banwatch.collector.ingest;
 import io.banwatch.json.JsonFormatException;
 import io.banwatch.json.ReportCodec;
 import io.banwatch.model.ScanReport;
+import io.banwatch.model.Verdict;
 import io.banwatch.collector.auth.Principal;
 import io.banwatch.collector.auth.Role;
 import io.banwatch.collector.http.ApiError;
@@ -24,7 +25,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Takes a report from an agent: reads it within the size limits, validates it, checks it is for
  * the token's own host, judges it with the collector's rules and stores it — and only then
- * answers. A repeated reportId is answered as success and stored once.
+ * answers. A repeated reportId is answered as success and stored once when it is the same scan
+ * of the same host, and refused with 409 when it is not.
  */
 public final class IngestService {
     private static final long COMMIT_WAIT_SECONDS = 60;
@@ -36,6 +38,7 @@ public final class IngestService {
     private final IngestWriter writer;
     private final Metrics metrics;
     private final Clock clock;
+    private final ScanTimeBounds scanTimes;
     private final long maxBody;
     private final long maxReport;
     private final boolean storeRaw;
@@ -47,6 +50,7 @@ public final class IngestService {
         this.writer = writer;
         this.metrics = metrics;
         this.clock = clock;
+        this.scanTimes = new ScanTimeBounds(clock);
         this.maxBody = maxBody;
         this.maxReport = maxReport;
         this.storeRaw = storeRaw;
@@ -57,7 +61,7 @@ public final class IngestService {
      *
      * @param outcome  stored, stored but older than the host's current scan, or duplicate
      * @param reportId the report's id
-     * @param level    the collector's judgement (null: clean)
+     * @param level    the collector's judgement: a verdict name, CLEAN included
      * @param findings how many findings the collector has for this report
      */
     public record Receipt(StoreOutcome outcome, String reportId, String level, int findings) {
@@ -100,6 +104,7 @@ public final class IngestService {
             throw ApiError.badRequest("invalid_report", (report.reportId().length() > MAX_KEY ? "reportId" : "inventoryHash")
                     + ": longer than " + MAX_KEY + " characters");
         }
+        scanTimes.check(report.scannedAt());
         if (!report.host().id().equals(principal.hostId())) {
             throw ApiError.forbidden("this token belongs to host " + principal.hostId()
                     + ", not to host " + report.host().id());
@@ -111,9 +116,10 @@ public final class IngestService {
                     + report.inventoryHash() + " for this host; send the full report");
         }
         if (knownInventory && stillHolds(current.get(), report)) {
-            // Same inventory, day, rules and profile: the stored judgement is the judgement.
+            // Same inventory, scan errors, day, rules and profile: the stored judgement is the judgement.
             StoreOutcome outcome = store(new IncomingReport(report, null, null, clock.millis()));
-            return new Receipt(outcome, report.reportId(), current.get().level(), current.get().findings());
+            String level = current.get().level() == null ? Verdict.CLEAN.name() : current.get().level();
+            return new Receipt(outcome, report.reportId(), level, current.get().findings());
         }
         ScanReport full = report;
         if (report.inventoryOmitted()) {
@@ -126,26 +132,32 @@ public final class IngestService {
                 ? (body.gzipped() ? body.wire() : gzip(body.decoded())) : null;
         IncomingReport incoming = new IncomingReport(full, judgement, raw, clock.millis());
         StoreOutcome outcome = store(incoming);
-        return new Receipt(outcome, report.reportId(), judgement.level() == null ? null : judgement.level().name(),
-                judgement.findings().size());
+        return new Receipt(outcome, report.reportId(), judgement.verdict().name(), judgement.findings().size());
     }
 
     private boolean stillHolds(HostJudgements.Current current, ScanReport report) {
-        return evaluator.today().toString().equals(current.judgedOn())
+        return ScanErrorsJson.of(report.errors()).equals(current.scanErrors())
+                && evaluator.today().toString().equals(current.judgedOn())
                 && evaluator.rulesVersion().equals(current.rules())
                 && evaluator.profileFor(report).equals(current.profile());
     }
 
-    /** Hands a report to the writer and waits for its commit. */
+    /** Hands a report to the writer and waits for its commit; a reportId of another scan is refused. */
     private StoreOutcome store(IncomingReport incoming) {
+        StoreOutcome outcome;
         try {
-            return writer.submit(incoming).get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            outcome = writer.submit(incoming).get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiError(503, "unavailable", "interrupted before the report was stored");
         } catch (ExecutionException | TimeoutException e) {
             throw new ApiError(503, "unavailable", "the report could not be stored now; retry later");
         }
+        if (outcome == StoreOutcome.CONFLICT) {
+            throw new ApiError(409, "report_id_conflict", "report " + incoming.report().reportId()
+                    + " was already stored with different content");
+        }
+        return outcome;
     }
 
     private static byte[] gzip(byte[] data) {

@@ -121,7 +121,7 @@ public final class IngestWriter implements AutoCloseable {
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
                 LOG.warn("storing report {} failed: {}", batch.get(0).report().report().reportId(),
-                        batchFailure.getMessage());
+                        batchFailure.getMessage() == null ? batchFailure.toString() : batchFailure.getMessage());
                 batch.get(0).done().completeExceptionally(batchFailure);
                 return;
             }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.Finding;
+import io.banwatch.model.FindingKind;
 import io.banwatch.model.Host;
-import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
+import io.banwatch.model.Verdict;
 import io.banwatch.collector.alerts.AlertPayload;
 import io.banwatch.collector.alerts.AlertPolicy;
 import io.banwatch.collector.db.Dialect;
@@ -41,6 +42,12 @@ import java.util.Set;
  *
  * <p>An unchanged inventory (same hash) touches only the report row and the host row, plus the
  * findings when they changed (the days left change once a day).
+ *
+ * <p>A reportId already stored is a retry when it is the same scan: same host, same
+ * {@code scannedAt}, same {@code inventoryHash}. Those three, not the request body, because one
+ * scan reaches the collector in several forms — gzip or not, slim (inventory left out) or full
+ * after a 409 — and they are already columns of the report row, so the check is a primary-key
+ * read. The same id with anything else is a conflict, and nothing of it is written.
  */
 final class ReportStore {
     private static final JsonFactory JSON = new JsonFactory();
@@ -58,12 +65,29 @@ final class ReportStore {
         this.storeRaw = storeRaw;
     }
 
-    /** The host row as it was before this report. */
-    private record Previous(long pk, boolean isNew, Level level, boolean kasperskyInstalled, String inventoryHash,
+    /**
+     * The host row as it was before this report.
+     *
+     * @param level the stored level: null for a clean host, and for one this report creates
+     */
+    private record Previous(long pk, boolean isNew, Verdict level, boolean kasperskyInstalled, String inventoryHash,
                             long lastScannedAt, Long kasperskyFirstSeen, Long kasperskyRemovedAt, String findingsHash) {
+        /** The standing this report is compared with: a new host starts clean. */
+        Verdict standing() {
+            return level == null ? Verdict.CLEAN : level;
+        }
+
+        /** What a transition is "from": nothing for a new host. */
+        Verdict from() {
+            return isNew ? null : standing();
+        }
     }
 
     StoreOutcome store(Connection c, IncomingReport in, Learnt learnt) throws SQLException {
+        StoreOutcome earlier = earlierCopy(c, in.report());
+        if (earlier != null) {
+            return earlier;
+        }
         if (in.judgement() == null) {
             return touch(c, in);
         }
@@ -71,7 +95,7 @@ final class ReportStore {
         Previous prev = lockHost(c, r.host(), in);
         boolean inventoryChanged = !r.inventoryHash().equals(prev.inventoryHash());
         if (!insertReport(c, in, prev.pk(), inventoryChanged)) {
-            return StoreOutcome.DUPLICATE;
+            return concurrentCopy(c, r);
         }
         if (prev.isNew()) {
             history(c, prev.pk(), in.receivedAt(), "first-seen", null, null, r.reportId());
@@ -88,7 +112,9 @@ final class ReportStore {
         if (!findingsHash.equals(prev.findingsHash())) {
             replaceFindings(c, prev.pk(), j.findings());
         }
-        boolean installed = j.findings().stream().anyMatch(f -> f.presence() == Presence.INSTALLED);
+        // Only the banned vendor's own products count: a notice (UltraAV, "unprotected") is not Kaspersky.
+        boolean installed = j.findings().stream()
+                .anyMatch(f -> f.kind() == FindingKind.PRODUCT && f.presence() == Presence.INSTALLED);
         Long firstSeen = prev.kasperskyFirstSeen();
         Long removedAt = prev.kasperskyRemovedAt();
         if (installed && !prev.kasperskyInstalled()) {
@@ -99,10 +125,10 @@ final class ReportStore {
             removedAt = in.receivedAt();
             history(c, prev.pk(), in.receivedAt(), "kaspersky-removed", null, null, r.reportId());
         }
-        if (j.level() != prev.level()) {
-            history(c, prev.pk(), in.receivedAt(), "level", prev.level(), j.level(), r.reportId());
-            if (alerts.alerts(prev.level(), j.level())) {
-                enqueueAlert(c, prev.pk(), in, prev.level());
+        if (j.verdict() != prev.standing()) {
+            history(c, prev.pk(), in.receivedAt(), "level", prev.level(), stored(j.verdict()), r.reportId());
+            if (alerts.alerts(prev.from(), j.verdict())) {
+                enqueueAlert(c, prev.pk(), in, prev.from());
             }
         }
         updateHost(c, prev.pk(), in, installed, firstSeen, removedAt, findingsHash);
@@ -126,7 +152,7 @@ final class ReportStore {
             }
         }
         if (!insertReport(c, in, pk, false)) {
-            return StoreOutcome.DUPLICATE;
+            return concurrentCopy(c, r);
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE hosts SET last_seen = ?, last_scanned_at = ?,"
                 + " last_report_id = ?, agent_version = ? WHERE pk = ? AND last_scanned_at <= ?")) {
@@ -138,6 +164,42 @@ final class ReportStore {
             ps.setLong(6, r.scannedAt().toEpochMilli());
             return ps.executeUpdate() == 1 ? StoreOutcome.STORED : StoreOutcome.STORED_OLDER;
         }
+    }
+
+    /** The stored report with this id, compared with {@code r}: DUPLICATE, CONFLICT, or null when there is none. */
+    private static StoreOutcome earlierCopy(Connection c, ScanReport r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT h.host_id, r.scanned_at, r.inventory_hash FROM reports r"
+                + " LEFT JOIN hosts h ON h.pk = r.host_pk WHERE r.report_id = ?")) {
+            ps.setString(1, r.reportId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                boolean sameScan = r.host().id().equals(rs.getString(1)) && rs.getLong(2) == r.scannedAt().toEpochMilli()
+                        && rs.getString(3).equals(r.inventoryHash());
+                return sameScan ? StoreOutcome.DUPLICATE : StoreOutcome.CONFLICT;
+            }
+        }
+    }
+
+    /**
+     * The report's id was free when this transaction looked, and taken when it inserted: another
+     * collector committed it in between (PostgreSQL; SQLite has one writer). The same scan from the
+     * same host is the retry race, a duplicate; this transaction has written nothing for it, since
+     * the host row it locked already existed. Anything else may have created a host row of its own,
+     * so the transaction is failed as a serialization failure, run again, and then finds the id.
+     */
+    private static StoreOutcome concurrentCopy(Connection c, ScanReport r) throws SQLException {
+        StoreOutcome outcome = earlierCopy(c, r);
+        if (outcome == StoreOutcome.DUPLICATE) {
+            return outcome;
+        }
+        throw new SQLException("report " + r.reportId() + " was stored by another transaction meanwhile", "40001");
+    }
+
+    /** A verdict as the hosts, reports and history tables keep it: null for CLEAN, as before INCOMPLETE existed. */
+    static String stored(Verdict v) {
+        return v == null || v == Verdict.CLEAN ? null : v.name();
     }
 
     /**
@@ -170,7 +232,7 @@ final class ReportStore {
                     throw new SQLException("host row missing after upsert: " + host.id());
                 }
                 String level = rs.getString(2);
-                return new Previous(rs.getLong(1), isNew, level == null ? null : Level.valueOf(level),
+                return new Previous(rs.getLong(1), isNew, level == null ? null : Verdict.valueOf(level),
                         rs.getInt(3) == 1, rs.getString(4), rs.getLong(5), Params.getLong(rs, 6), Params.getLong(rs, 7),
                         rs.getString(8));
             }
@@ -188,8 +250,7 @@ final class ReportStore {
             ps.setLong(3, in.receivedAt());
             ps.setLong(4, r.scannedAt().toEpochMilli());
             ps.setString(5, r.inventoryHash());
-            Params.setString(ps, 6, in.judgement() == null || in.judgement().level() == null ? null
-                    : in.judgement().level().name());
+            Params.setString(ps, 6, in.judgement() == null ? null : stored(in.judgement().verdict()));
             // The inventory of an unchanged report is already kept with an earlier one.
             if (storeRaw && inventoryChanged && in.raw() != null) {
                 ps.setBytes(7, in.raw());
@@ -273,8 +334,8 @@ final class ReportStore {
         }
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO findings (host_pk, rule_id, level, profile, vendor, product, presence, milestone, deadline,"
-                        + " days_left, message, citation_title, citation_url, evidence)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " days_left, message, citation_title, citation_url, evidence, kind, since)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Finding f : findings) {
                 ins.setLong(1, hostPk);
                 ins.setString(2, Params.cut(f.ruleId(), 200));
@@ -290,39 +351,41 @@ final class ReportStore {
                 Params.setString(ins, 12, f.citation() == null ? null : f.citation().title());
                 Params.setString(ins, 13, f.citation() == null ? null : f.citation().url());
                 ins.setString(14, evidenceJson(f.evidence()));
+                ins.setString(15, f.kind().jsonName());
+                Params.setString(ins, 16, f.since() == null ? null : f.since().toString());
                 ins.addBatch();
             }
             ins.executeBatch();
         }
     }
 
-    private static void history(Connection c, long hostPk, long at, String event, Level from, Level to,
+    private static void history(Connection c, long hostPk, long at, String event, Verdict from, String to,
                                 String reportId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO host_history (host_pk, at, event, from_level, to_level, report_id) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, hostPk);
             ps.setLong(2, at);
             ps.setString(3, event);
-            Params.setString(ps, 4, from == null ? null : from.name());
-            Params.setString(ps, 5, to == null ? null : to.name());
+            Params.setString(ps, 4, stored(from));
+            Params.setString(ps, 5, to);
             ps.setString(6, reportId);
             ps.executeUpdate();
         }
     }
 
-    private static void enqueueAlert(Connection c, long hostPk, IncomingReport in, Level from) throws SQLException {
+    private static void enqueueAlert(Connection c, long hostPk, IncomingReport in, Verdict from) throws SQLException {
         ScanReport r = in.report();
         Evaluator.Judgement j = in.judgement();
         String key = r.host().id() + ":" + r.reportId();
-        String payload = AlertPayload.build(key, r.host(), from, j.level(), j.profile(),
+        String payload = AlertPayload.build(key, r.host(), from, j.verdict(), j.profile(),
                 Instant.ofEpochMilli(in.receivedAt()), j.findings());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO alerts (host_pk, report_id, level, from_level, created_at, payload, next_attempt_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (host_pk, report_id) DO NOTHING")) {
             ps.setLong(1, hostPk);
             ps.setString(2, r.reportId());
-            ps.setString(3, j.level().name());
-            Params.setString(ps, 4, from == null ? null : from.name());
+            ps.setString(3, j.verdict().name());
+            Params.setString(ps, 4, stored(from));
             ps.setLong(5, in.receivedAt());
             ps.setString(6, payload);
             ps.setLong(7, in.receivedAt());
@@ -343,7 +406,7 @@ final class ReportStore {
                         + " kaspersky_installed = ?, kaspersky_first_seen = ?, kaspersky_removed_at = ?,"
                         + " next_deadline = ?, last_seen = ?, last_scanned_at = ?, last_report_id = ?, inventory_hash = ?,"
                         + " software_count = ?, finding_count = ?, findings_hash = ?, error_count = ?, judged_on = ?,"
-                        + " rules_version = ? WHERE pk = ?")) {
+                        + " rules_version = ?, scan_errors = ? WHERE pk = ?")) {
             ps.setString(1, Params.cut(h.hostname(), 255));
             ps.setString(2, Params.cut(h.os().family(), 16));
             Params.setString(ps, 3, Params.cut(h.os().name(), 255));
@@ -354,7 +417,7 @@ final class ReportStore {
             Params.setString(ps, 8, Params.cut(r.agentVersion(), 64));
             Params.setString(ps, 9, Params.cut(r.profile(), 64));
             ps.setString(10, j.profile());
-            Params.setString(ps, 11, j.level() == null ? null : j.level().name());
+            Params.setString(ps, 11, stored(j.verdict()));
             ps.setInt(12, installed ? 1 : 0);
             Params.setLong(ps, 13, firstSeen);
             Params.setLong(ps, 14, removedAt);
@@ -369,7 +432,8 @@ final class ReportStore {
             ps.setInt(23, r.errors().size());
             ps.setString(24, j.asOf().toString());
             ps.setString(25, Params.cut(j.rules(), 200));
-            ps.setLong(26, pk);
+            ps.setString(26, ScanErrorsJson.of(j.errors()));
+            ps.setLong(27, pk);
             ps.executeUpdate();
         }
     }
@@ -379,9 +443,9 @@ final class ReportStore {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Finding f : findings) {
-                md.update((f.ruleId() + '|' + f.level() + '|' + f.profile() + '|' + f.presence() + '|' + f.milestone()
-                        + '|' + f.deadline() + '|' + f.daysLeft() + '|' + f.message() + '|' + evidenceJson(f.evidence())
-                        + '\n').getBytes(StandardCharsets.UTF_8));
+                md.update((f.ruleId() + '|' + f.kind() + '|' + f.level() + '|' + f.profile() + '|' + f.presence() + '|'
+                        + f.milestone() + '|' + f.since() + '|' + f.deadline() + '|' + f.daysLeft() + '|' + f.message()
+                        + '|' + evidenceJson(f.evidence()) + '\n').getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -412,9 +476,4 @@ final class ReportStore {
         }
         return out.toString();
     }
-
-
-
-
-
 }

@@ -6,6 +6,8 @@ public enum StoreOutcome {
     STORED,
     /** Stored for the record, but the host already has a newer scan, which stays current. */
     STORED_OLDER,
-    /** This reportId was stored before: acknowledged, nothing written. */
-    DUPLICATE
+    /** This reportId was stored before, for the same scan of the same host: acknowledged, nothing written. */
+    DUPLICATE,
+    /** This reportId was stored before for another host or another scan: refused, nothing written. */
+    CONFLICT
 }

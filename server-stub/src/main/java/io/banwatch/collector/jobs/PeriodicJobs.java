@@ -46,7 +46,7 @@ public final class PeriodicJobs implements AutoCloseable {
         try {
             runDue();
         } catch (RuntimeException e) {
-            LOG.warn("periodic jobs could not run: {}", e.getMessage());
+            LOG.warn("periodic jobs could not run: {}", e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
@@ -66,9 +66,9 @@ public final class PeriodicJobs implements AutoCloseable {
                 nextDue = start + job.every().toMillis();
                 LOG.info("{}: {}", job.name(), result);
             } catch (RuntimeException e) {
-                result = "failed: " + e.getMessage();
+                result = "failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
                 nextDue = clock.millis() + RETRY_AFTER.toMillis();
-                LOG.warn("{} failed: {}", job.name(), e.getMessage());
+                LOG.warn("{} {}", job.name(), result);
             }
             if (!lease.release(job.name(), nextDue, clock.millis(), result)) {
                 LOG.warn("{} ran longer than its lease ({}); another collector may have run it too", job.name(),

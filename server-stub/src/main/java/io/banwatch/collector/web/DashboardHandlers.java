@@ -7,6 +7,7 @@ import io.banwatch.collector.auth.Principal;
 import io.banwatch.collector.auth.TokenStore;
 import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.http.ApiError;
+import io.banwatch.model.Level;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -34,14 +35,20 @@ public final class DashboardHandlers {
     private final Set<String> profiles;
     private final DashboardPages pages = new DashboardPages();
     private final boolean secureCookies;
+    private final String tokenCommand;
 
+    /**
+     * @param tokenCommand what the sign-in page tells an admin to run for a viewer token: the
+     *                     command with the flags that reach this collector's database
+     */
     public DashboardHandlers(Access access, TokenStore tokens, FleetQueries queries, Set<String> profiles,
-                             boolean secureCookies) {
+                             boolean secureCookies, String tokenCommand) {
         this.access = access;
         this.tokens = tokens;
         this.queries = queries;
         this.profiles = profiles;
         this.secureCookies = secureCookies;
+        this.tokenCommand = tokenCommand;
     }
 
     /** Security headers for every response. */
@@ -54,7 +61,7 @@ public final class DashboardHandlers {
     }
 
     public void loginPage(Context ctx) {
-        ctx.html(pages.login(null));
+        ctx.html(pages.login(null, tokenCommand));
     }
 
     public void login(Context ctx) {
@@ -65,7 +72,7 @@ public final class DashboardHandlers {
         Optional<Principal> p = tokens.authenticate(token);
         if (p.isEmpty() || !p.get().role().canRead()) {
             ctx.status(401).html(pages.login(p.isEmpty() ? "That token is not valid."
-                    : "That token cannot read the dashboard (a viewer or admin token is needed)."));
+                    : "That token cannot read the dashboard (a viewer or admin token is needed).", tokenCommand));
             return;
         }
         Cookie cookie = new Cookie(Access.COOKIE, token.strip(), "/", 8 * 3600, secureCookies, true, null, SameSite.STRICT);
@@ -115,16 +122,16 @@ public final class DashboardHandlers {
 
     public void findings(Context ctx) {
         if (signedIn(ctx)) {
-            String level;
+            Level level;
             Page.Request request;
             try {
-                level = levelOrNull(ctx.queryParam("level"));
+                level = HostFilter.findingLevel(ctx.queryParam("level"));
                 request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
             } catch (ApiError e) {
                 ctx.status(e.status()).html(pages.problem("Findings: bad filter", e.getMessage()));
                 return;
             }
-            ctx.html(pages.findings(queries.findings(level, request), level, query(ctx)));
+            ctx.html(pages.findings(queries.findings(level == null ? null : level.name(), request), level, query(ctx)));
         }
     }
 
@@ -146,7 +153,7 @@ public final class DashboardHandlers {
                     "kaspersky_installed", "kaspersky_first_seen", "kaspersky_removed_at", "next_deadline",
                     "first_seen", "last_seen", "stale", "agent_version", "software_count", "finding_count"));
             queries.eachHost(f, r -> w.row(java.util.Arrays.asList(r.hostId(), r.hostname(),
-                    r.level() == null ? "CLEAN" : r.level(), r.profile(), r.osFamily(), r.osName(), r.arch(),
+                    r.level(), r.profile(), r.osFamily(), r.osName(), r.arch(),
                     r.kasperskyInstalled(), r.kasperskyFirstSeen(), r.kasperskyRemovedAt(), r.nextDeadline(),
                     r.firstSeen(), r.lastSeen(), r.stale(), r.agentVersion(), r.softwareCount(), r.findingCount())));
         });
@@ -156,10 +163,10 @@ public final class DashboardHandlers {
         access.reader(ctx);
         csv(ctx, "banwatch-findings.csv", w -> {
             w.row(List.of("host_id", "hostname", "level", "profile", "vendor", "product", "presence", "milestone",
-                    "deadline", "days_left", "message", "citation", "citation_url", "rule_id"));
+                    "since", "deadline", "days_left", "message", "citation", "citation_url", "rule_id", "kind"));
             queries.eachFinding(f -> w.row(java.util.Arrays.asList(f.hostId(), f.hostname(), f.level(), f.profile(),
-                    f.vendor(), f.product(), f.presence(), f.milestone(), f.deadline(), f.daysLeft(), f.message(),
-                    f.citationTitle(), f.citationUrl(), f.ruleId())));
+                    f.vendor(), f.product(), f.presence(), f.milestone(), f.since(), f.deadline(), f.daysLeft(),
+                    f.message(), f.citationTitle(), f.citationUrl(), f.ruleId(), f.kind())));
         });
     }
 
@@ -184,11 +191,6 @@ public final class DashboardHandlers {
             throw ApiError.forbidden("a viewer or admin token is required to read fleet data");
         }
         return true;
-    }
-
-    private static String levelOrNull(String text) {
-        HostFilter f = HostFilter.parse(text, null, null, null, null);
-        return HostFilter.CLEAN.equals(f.level()) ? null : f.level();
     }
 
     private static String query(Context ctx) {

@@ -8,6 +8,8 @@ import io.banwatch.collector.api.FleetQueries.FindingRow;
 import io.banwatch.collector.api.FleetQueries.HostRow;
 import io.banwatch.collector.api.HostFilter;
 import io.banwatch.collector.api.Page;
+import io.banwatch.model.Level;
+import io.banwatch.model.Verdict;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +17,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** The compliance officer's pages, rendered on the server with every value escaped. */
 public final class DashboardPages {
-    private static final List<String> LEVELS = List.of("VIOLATION", "DEADLINE", "RISK", "INFO", "CLEAN");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final Map<String, String> EVENTS = Map.of("first-seen", "first report",
@@ -34,7 +34,11 @@ public final class DashboardPages {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    public String login(String error) {
+    /**
+     * @param tokenCommand the command that issues a viewer token for this collector's database,
+     *                     with the flags that point it there
+     */
+    public String login(String error, String tokenCommand) {
         HtmlWriter h = head("Sign in");
         h.raw("<main class=\"login\"><div class=\"panel\"><h1>banwatch</h1>"
                 + "<p class=\"muted\">Kaspersky ban compliance for your fleet. Sign in with a viewer or admin token.</p>");
@@ -44,8 +48,8 @@ public final class DashboardPages {
         h.raw("<form method=\"post\" action=\"/login\"><label for=\"token\">Token</label>"
                 + "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"off\" autofocus required>"
                 + "<button class=\"primary\" type=\"submit\">Sign in</button></form>"
-                + "<p class=\"muted small\">An admin issues tokens on the collector with<br>"
-                + "<code>banwatch-server token create --role viewer --name &lt;who&gt;</code></p></div>");
+                + "<p class=\"muted small\">An admin issues tokens on the collector with<br><code>");
+        h.text(tokenCommand).raw("</code></p></div>");
         return end(h);
     }
 
@@ -59,7 +63,8 @@ public final class DashboardPages {
         } else {
             h.raw("<div class=\"cards\">");
             h.raw("<a class=\"card\" href=\"/hosts\"><span class=\"n\">").text(s.hosts()).raw("</span>hosts</a>");
-            for (String l : LEVELS) {
+            for (Verdict v : Verdict.values()) {
+                String l = v.name();
                 h.raw("<a class=\"card ").text(l).raw("\" href=\"/hosts?level=").text(l.toLowerCase()).raw("\"><span class=\"n\">")
                         .text(s.byLevel().getOrDefault(l, 0L)).raw("</span>").text(l.toLowerCase()).raw("</a>");
             }
@@ -105,10 +110,10 @@ public final class DashboardPages {
         HtmlWriter h = page("Hosts", f.stale() ? Nav.STALE : Nav.HOSTS);
         h.raw("<h1>Hosts</h1><form class=\"filters\" method=\"get\" action=\"/hosts\">");
         h.raw("<label>Level<select name=\"level\"><option value=\"\">any</option>");
-        for (String l : LEVELS) {
-            String v = l.equals("CLEAN") ? HostFilter.CLEAN : l;
-            h.raw("<option value=\"").text(v.toLowerCase()).raw("\"").raw(v.equals(f.level()) ? " selected" : "").raw(">")
-                    .text(l.toLowerCase()).raw("</option>");
+        for (Verdict v : Verdict.values()) {
+            String l = v.name().toLowerCase();
+            h.raw("<option value=\"").text(l).raw("\"").raw(v == f.level() ? " selected" : "").raw(">").text(l)
+                    .raw("</option>");
         }
         h.raw("</select></label><label>Profile<select name=\"profile\"><option value=\"\">any</option>");
         for (String p : profiles) {
@@ -155,9 +160,12 @@ public final class DashboardPages {
             row(h, "Scan errors", r.errorCount() + " in the last report (some sources could not be read)");
         }
         h.raw("</tbody></table></div>");
+        scanErrors(h, r, d.scanErrors());
 
         h.raw("<h2>Findings (").text(d.findings().size()).raw(")</h2>");
-        findingTable(h, d.findings(), false, "No findings on this host.");
+        boolean incomplete = d.scanErrors().stream().anyMatch(FleetQueries.ScanErrorRow::primary);
+        findingTable(h, d.findings(), false, incomplete ? "No findings in what the last scan could read."
+                : "No findings on this host.");
 
         h.raw("<h2>Security products (").text(d.securityProducts().size()).raw(")</h2><div class=\"scroll\"><table><thead>"
                 + "<tr><th>Vendor</th><th>Product</th><th>Version</th><th>Kind</th><th>Enabled</th><th>Up to date</th>"
@@ -178,18 +186,12 @@ public final class DashboardPages {
 
         h.raw("<h2>History</h2><div class=\"scroll\"><table><thead><tr><th>When</th><th>Event</th><th>From</th><th>To</th>"
                 + "<th>Report</th></tr></thead><tbody>");
-        // A host's first report has no level before it (stored as null, like clean): show none, not CLEAN.
-        Set<String> firstReports = new HashSet<>();
-        for (FleetQueries.HistoryRow e : d.history()) {
-            if ("first-seen".equals(e.event())) {
-                firstReports.add(e.reportId());
-            }
-        }
         for (FleetQueries.HistoryRow e : d.history()) {
             h.raw("<tr><td class=\"nowrap\">");
             when(h, e.at());
             h.raw("</td><td>").text(EVENTS.getOrDefault(e.event(), e.event())).raw("</td><td>");
-            if ("level".equals(e.event()) && firstReports.contains(e.reportId())) {
+            // A host's first report has no level before it: none, not CLEAN.
+            if ("level".equals(e.event()) && e.fromLevel() == null) {
                 cell(h, null);
             } else {
                 levelCell(h, e.event(), e.fromLevel());
@@ -237,13 +239,14 @@ public final class DashboardPages {
         return end(h);
     }
 
-    public String findings(Page<FindingRow> page, String level, String query) {
+    /** @param level the finding level filtered on, or null */
+    public String findings(Page<FindingRow> page, Level level, String query) {
         HtmlWriter h = page("Findings", Nav.FINDINGS);
         h.raw("<h1>Findings</h1><form class=\"filters\" method=\"get\" action=\"/findings\"><label>Level"
                 + "<select name=\"level\"><option value=\"\">any</option>");
-        for (String l : LEVELS.subList(0, 4)) {
-            h.raw("<option value=\"").text(l).raw("\"").raw(l.equals(level) ? " selected" : "").raw(">").text(l.toLowerCase())
-                    .raw("</option>");
+        for (Level l : Level.values()) {
+            h.raw("<option value=\"").text(l.name()).raw("\"").raw(l == level ? " selected" : "").raw(">")
+                    .text(l.name().toLowerCase()).raw("</option>");
         }
         h.raw("</select></label><button class=\"primary\" type=\"submit\">Filter</button>");
         if (level != null) {
@@ -289,7 +292,7 @@ public final class DashboardPages {
     private void findingTable(HtmlWriter h, List<FindingRow> rows, boolean withHost, String empty) {
         int columns = withHost ? 8 : 7;
         h.raw("<div class=\"scroll\"><table class=\"findings\"><thead><tr>").raw(withHost ? "<th>Host</th>" : "")
-                .raw("<th>Level</th><th>Product</th><th>Presence</th><th>Milestone</th><th>Deadline</th>"
+                .raw("<th>Level</th><th>Product</th><th>Presence</th><th>Milestone</th><th>Date</th>"
                         + "<th>Why</th><th>Evidence</th></tr></thead><tbody>");
         for (FindingRow f : rows) {
             h.raw("<tr>");
@@ -299,18 +302,69 @@ public final class DashboardPages {
             }
             h.raw("<td>");
             badge(h, f.level());
-            h.raw("</td><td class=\"product\">").text(f.product()).raw("</td><td>").text(f.presence()).raw("</td><td><code>")
-                    .text(f.milestone()).raw("</code></td><td class=\"nowrap\">");
-            cell(h, f.deadline());
-            if (f.daysLeft() != null) {
-                h.raw("<br><span class=\"small\">").text(count(f.daysLeft(), "day", "days")).raw(" left</span>");
+            h.raw("</td><td class=\"product\">").text(f.product());
+            if ("notice".equals(f.kind())) {
+                h.raw(" <span class=\"tag\">notice</span>");
             }
+            h.raw("</td><td>").text(f.presence()).raw("</td><td>");
+            if (f.milestone() == null) {
+                cell(h, null);
+            } else {
+                h.raw("<code>").text(f.milestone()).raw("</code>");
+            }
+            h.raw("</td><td class=\"nowrap\">");
+            milestoneDate(h, f);
             h.raw("</td><td class=\"why\">").text(f.message()).raw("<br><span class=\"small\">");
             link(h, f.citationUrl(), f.citationTitle());
             h.raw("</span></td><td class=\"evidence\">").text(evidence(f.evidence())).raw("</td></tr>");
         }
         if (rows.isEmpty()) {
             h.raw("<tr><td colspan=\"").text(columns).raw("\" class=\"muted\">").text(empty).raw("</td></tr>");
+        }
+        h.raw("</tbody></table></div>");
+    }
+
+    /**
+     * The date the milestone column names: what a DEADLINE counts down to, else since when the
+     * milestone applies (for a VIOLATION: since when the product is prohibited).
+     */
+    private static void milestoneDate(HtmlWriter h, FindingRow f) {
+        if (f.deadline() != null) {
+            h.raw("from ").text(f.deadline());
+            if (f.daysLeft() != null) {
+                h.raw("<br><span class=\"small\">").text(count(f.daysLeft(), "day", "days")).raw(" left</span>");
+            }
+        } else if (f.since() != null) {
+            h.text(Verdict.VIOLATION.name().equals(f.level()) ? "prohibited since " : "since ").text(f.since());
+        } else {
+            cell(h, null);
+        }
+    }
+
+    /** The sources the last scan could not read; a primary one makes the scan incomplete, and says so first. */
+    private static void scanErrors(HtmlWriter h, HostRow r, List<FleetQueries.ScanErrorRow> errors) {
+        List<FleetQueries.ScanErrorRow> primary = errors.stream().filter(FleetQueries.ScanErrorRow::primary).toList();
+        if (!primary.isEmpty()) {
+            h.raw("<div class=\"incomplete\" role=\"status\"><p><strong>Incomplete scan:</strong> the last scan could not"
+                    + " read ");
+            for (int i = 0; i < primary.size(); i++) {
+                h.raw(i == 0 ? "" : i == primary.size() - 1 ? " and " : ", ").raw("<code>").text(primary.get(i).source())
+                        .raw("</code>");
+            }
+            h.raw(", so finding nothing there proves nothing.");
+            if (Verdict.INCOMPLETE.name().equals(r.level())) {
+                h.raw(" Nothing worse was found in what it could read.");
+            }
+            h.raw("</p></div>");
+        }
+        if (errors.isEmpty()) {
+            return;
+        }
+        h.raw("<h2>Scan errors (").text(errors.size()).raw(")</h2><div class=\"scroll\"><table><thead><tr><th>Source</th>"
+                + "<th>Primary</th><th>What went wrong</th></tr></thead><tbody>");
+        for (FleetQueries.ScanErrorRow e : errors) {
+            h.raw("<tr><td><code>").text(e.source()).raw("</code></td><td>").text(e.primary() ? "yes" : "no")
+                    .raw("</td><td class=\"long\">").text(e.message()).raw("</td></tr>");
         }
         h.raw("</tbody></table></div>");
     }
@@ -422,7 +476,7 @@ public final class DashboardPages {
     }
 
     private static String levelName(String level) {
-        return level == null ? "CLEAN" : level;
+        return level == null ? Verdict.CLEAN.name() : level;
     }
 
     private static String yesNo(Boolean b) {
