@@ -46,7 +46,7 @@ class DocsRecipesTest {
     void gitIgnoresTheStateFilesOfATrial() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(REPO.resolve(".git")) || Files.isRegularFile(REPO.resolve(".git")),
                 "not a git checkout, so there is no .gitignore to check");
-        List<String> paths = List.of("agent/host-token", "agent/status.properties", "agent/spool/0001-id-f.json.gz",
+        List<String> paths = List.of("agent/host-token", "agent/host-tokens/0b5f6e2a", "agent/status.properties", "agent/spool/0001-id-f.json.gz",
                 "agent/spool/.tmp-123", "agent/spool/quarantine/x.json.gz", "data/enrollment-secret",
                 "data/initial-admin-token", "data/banwatch.db", "data/banwatch.db-wal", "server-stub/banwatch.db");
         List<String> command = new ArrayList<>(List.of("git", "-C", REPO.toString(), "check-ignore", "--no-index"));

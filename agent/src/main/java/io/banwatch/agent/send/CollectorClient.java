@@ -112,7 +112,11 @@ public final class CollectorClient {
         if (status == 401) {
             return new SendOutcome.Refused(status, reason);
         }
-        return new SendOutcome.Invalid(status, reason);
+        if (status == 404 || status == 405) {
+            return new SendOutcome.Misdirected(status, reason + " (no banwatch collector at " + base
+                    + ": check collector.url)");
+        }
+        return new SendOutcome.Invalid(status, errorCode(response.body()), reason);
     }
 
     /**
@@ -165,6 +169,14 @@ public final class CollectorClient {
     }
 
     /** The collector's {"message": ...}, for the admin, or nothing. */
+    private String errorCode(String body) {
+        try {
+            return json.readTree(body).path("error").asText("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     private String errorMessage(String body) {
         try {
             // No trailing period: the message may be followed by more (" (re-enroll ...)").

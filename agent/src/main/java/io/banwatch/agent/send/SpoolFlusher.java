@@ -165,7 +165,8 @@ public final class SpoolFlusher {
                     sent++;
                     break;
                 }
-                if (slim && outcome instanceof SendOutcome.Invalid invalid && invalid.status() == 409) {
+                if (slim && outcome instanceof SendOutcome.Invalid invalid && invalid.status() == 409
+                        && "inventory_unknown".equals(invalid.error())) {
                     // The collector lost (or never kept) that inventory: send it whole, at once.
                     slim = false;
                     body = loaded.gzip();
@@ -176,6 +177,10 @@ public final class SpoolFlusher {
                             + host.hostname() + " (" + host.id() + "): " + invalid.reason());
                     quarantined++;
                     break;
+                }
+                if (outcome instanceof SendOutcome.Misdirected misdirected) {
+                    LOG.warn("every report kept in the spool: {}", misdirected.reason());
+                    return result(sent, quarantined, kept + pending.size() - i, stopped, misdirected.reason());
                 }
                 if (outcome instanceof SendOutcome.Refused refused) {
                     String reason = refused.reason() + " (" + credentials.whenRefused(host) + ")";

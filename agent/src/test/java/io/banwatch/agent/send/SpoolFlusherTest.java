@@ -228,6 +228,33 @@ class SpoolFlusherTest {
         assertThat(dir.resolve("quarantine")).isNotEmptyDirectory();
     }
 
+    @Test
+    void aSlimReportWhoseIdTheCollectorKnowsForOtherContentIsQuarantinedNotResentWhole() {
+        Spool spool = spoolWith(1, 0);
+        Memory memory = new Memory();
+        memory.hash = TestReports.report(t0, false).inventoryHash();
+        collector.then(new ScriptedCollector.Answer(409, Map.of(), "{\"error\":\"report_id_conflict\","
+                + "\"message\":\"report r1 was already stored with different content\"}"));
+        SpoolFlusher.Result r = slimming(spool, memory).flush("t");
+        assertThat(r.quarantined()).isEqualTo(1);
+        assertThat(collector.authorizations).as("one request: no full resend").hasSize(1);
+        assertThat(dir.resolve("quarantine")).isNotEmptyDirectory();
+    }
+
+    @Test
+    void aWrongCollectorUrlKeepsEveryReportInsteadOfQuarantiningThem() {
+        collector.then(new ScriptedCollector.Answer(404, Map.of(), "<html>not found</html>"));
+        Spool spool = spoolWith(2, 1);
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush("t");
+        assertThat(r.sent()).isZero();
+        assertThat(r.quarantined()).isZero();
+        assertThat(r.remaining()).isEqualTo(3);
+        assertThat(r.problem()).startsWith("collector answered 404").contains("check collector.url");
+        assertThat(collector.authorizations).as("stops at the first 404").hasSize(1);
+        assertThat(spool.pending()).hasSize(3);
+        assertThat(dir.resolve("quarantine")).doesNotExist();
+    }
+
     // ---- each report under its own host's identity; one refused report never blocks the others ----
 
     /** Reports of this machine and of an image, alternating, oldest first. */
