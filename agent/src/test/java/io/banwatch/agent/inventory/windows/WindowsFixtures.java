@@ -18,12 +18,14 @@ final class WindowsFixtures {
     static final String SERVER = "server-2019-ksws";
     static final String DECOYS = "decoys";
     static final String SINGLE_OBJECTS = "single-objects";
+    static final String MDE_NOT_ONBOARDED = "mde-not-onboarded";
+    static final String MDE_ONBOARDED = "mde-onboarded";
     static final List<String> ALL = List.of(CLEAN, KES, KES_RUSSIAN, NETWORK_AGENT, REMNANTS, REMNANTS_DEFENDER_OFF,
-            ULTRAAV, SERVER, DECOYS, SINGLE_OBJECTS);
+            ULTRAAV, SERVER, DECOYS, SINGLE_OBJECTS, MDE_NOT_ONBOARDED, MDE_ONBOARDED);
 
     /** The sections the script prints, in its order. */
     static final List<String> SECTIONS = List.of("host", "uninstall-machine", "uninstall-users", "appx",
-            "wsc-antivirus", "wsc-antispyware", "wsc-firewall", "defender", "services", "drivers",
+            "wsc-antivirus", "wsc-antispyware", "wsc-firewall", "defender", "defender-endpoint", "services", "drivers",
             "kaspersky-registry", "processes");
 
     private WindowsFixtures() {
