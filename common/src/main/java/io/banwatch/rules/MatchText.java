@@ -22,9 +22,13 @@ import java.util.Locale;
  * is not even loaded on such a scan.
  */
 final class MatchText {
-    /** Cyrillic and Greek letters (lower case) and the Latin letters they look like, pair by pair. */
-    private static final String LOOK_ALIKES = "аеорсухѕіјԁһԛԝӏвкмнтαβγεζηικμνορτυχωϲϳ";
-    private static final String LATIN = "aeopcyxsijdhqwlbkmhtabyezhikmnoptyxwcj";
+    /**
+     * Cyrillic and Greek letters (lower case) and the Latin letters they look like, pair by pair; for a
+     * letter whose capital is the look-alike (Н, Η) the capital's Latin letter. ς is there because NFKC
+     * turns the lunate sigma ϲ into it.
+     */
+    private static final String LOOK_ALIKES = "аеорсухѕіјԁһԛԝӏвкмнтαβγεζηικμνορτυχωϲςϳ";
+    private static final String LATIN = "aeopcyxsijdhqwlbkmhtabyezhikmnoptyxwccj";
 
     private MatchText() {
     }
@@ -34,7 +38,7 @@ final class MatchText {
         if (value == null) {
             return null;
         }
-        if (plain(value)) {
+        if (isPlain(value)) {
             return value.toLowerCase(Locale.ROOT);
         }
         return folded(Normalizer.normalize(value, Normalizer.Form.NFKC));
@@ -42,7 +46,7 @@ final class MatchText {
 
     /** A name or prefix written in a pack, in the same form; the pack's text is taken as it is, without NFKC. */
     static String literal(String text) {
-        return plain(text) ? text.toLowerCase(Locale.ROOT) : folded(text);
+        return isPlain(text) ? text.toLowerCase(Locale.ROOT) : folded(text);
     }
 
     /**
@@ -50,7 +54,7 @@ final class MatchText {
      * Escaped characters and the ends of a character-class range are left as they are.
      */
     static String pattern(String regex) {
-        if (plain(regex)) {
+        if (isPlain(regex)) {
             return regex;
         }
         StringBuilder out = new StringBuilder(regex.length());
@@ -87,7 +91,7 @@ final class MatchText {
      * look like no other letter; the few of them that NFKC changes (Ĳ, ŀ, ŉ, ſ) and the dotless ı are
      * excluded.
      */
-    private static boolean plain(String text) {
+    static boolean isPlain(String text) {
         int n = text.length();
         if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
             return false;

@@ -48,8 +48,9 @@ public final class RuleEngine {
 
     /**
      * Findings for {@code profile}, judged on {@code asOf} (or today in each pack's zone when null),
-     * most serious first; findings of the same level keep the packs' order (products, then notices),
-     * so every reader (the CLI, the collector's API and exports) lists them the same way.
+     * most serious first; findings of the same level come in pack order (packs in the rule set's
+     * order; in each, its products in their order, then its notices), so every reader (the CLI, the
+     * collector's API and exports) lists them the same way.
      *
      * @throws IllegalArgumentException when no pack defines the profile
      */
@@ -91,7 +92,7 @@ public final class RuleEngine {
     }
 
     /**
-     * Groups the traces a pack recognises by product, with what each trace proves. Traces of
+     * Groups the traces a pack recognises by product, in pack order, with what each trace proves. Traces of
      * shared signals (a driver, a registry key, a vendor folder) join the first product, in pack
      * order, that its own signals identified; when none was, they all join the first product in
      * pack order that a shared signal named, so one product's leftovers make one finding.
@@ -128,8 +129,14 @@ public final class RuleEngine {
         if (owner != null && !shared.isEmpty()) {
             Map<Evidence, Presence> target = groups.computeIfAbsent(owner, k -> new LinkedHashMap<>());
             shared.forEach((e, p) -> target.merge(e, p, RuleEngine::stronger));
+            order.putIfAbsent(owner, pack.products().indexOf(owner));
         }
-        return groups;
+        // In pack order, whatever order the traces came in (a catch-all's entries in the order seen).
+        List<ProductRule> inPackOrder = new ArrayList<>(groups.keySet());
+        inPackOrder.sort(Comparator.comparing(order::get));
+        Map<ProductRule, Map<Evidence, Presence>> sorted = new LinkedHashMap<>();
+        inPackOrder.forEach(product -> sorted.put(product, groups.get(product)));
+        return sorted;
     }
 
     private static Presence stronger(Presence a, Presence b) {

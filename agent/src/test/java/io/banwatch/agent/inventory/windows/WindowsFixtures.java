@@ -43,6 +43,16 @@ final class WindowsFixtures {
         return body;
     }
 
+    /** The fixture's output with one section failed with {@code message}, as the script prints a failure. */
+    static String withError(String output, String section, String message) {
+        String marker = PowerShellSections.SECTION_MARKER + section + "\r\n";
+        int at = output.indexOf(marker);
+        assertThat(at).as("section %s", section).isNotNegative();
+        int bodyEnd = output.indexOf("\r\n", at + marker.length());
+        return output.substring(0, at) + PowerShellSections.ERROR_MARKER + section + "\r\n" + message
+                + output.substring(bodyEnd);
+    }
+
     /** The fixture's output with one section's body replaced, for variants of a recorded machine. */
     static String withSection(String fixture, String section, String body) {
         String marker = PowerShellSections.SECTION_MARKER + section;
