@@ -18,8 +18,9 @@ import java.util.Locale;
  * {@code "Касперский"}, and mixed-script spellings match too. The report keeps the raw names.
  *
  * <p>Most names are plain ASCII or Latin letters, which NFKC leaves alone and which have no
- * look-alike to fold: they are only lower-cased, and {@link Normalizer} (with its Unicode data)
- * is not even loaded on such a scan.
+ * look-alike to fold: they are only lower-cased. Names in Cyrillic, Greek, CJK or Hangul are
+ * folded without NFKC, which leaves those letters alone too. So {@link Normalizer} (with its
+ * Unicode data) is loaded only for a name that holds something else, such as a hidden character.
  */
 final class MatchText {
     /**
@@ -41,7 +42,7 @@ final class MatchText {
         if (isPlain(value)) {
             return value.toLowerCase(Locale.ROOT);
         }
-        return folded(Normalizer.normalize(value, Normalizer.Form.NFKC));
+        return folded(isNfkc(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFKC));
     }
 
     /** A name or prefix written in a pack, in the same form; the pack's text is taken as it is, without NFKC. */
@@ -106,6 +107,35 @@ final class MatchText {
                 return false;
             }
             previous = c;
+        }
+        return true;
+    }
+
+    /**
+     * True when every character is one that NFKC certainly leaves alone, whatever stands next to it:
+     * the plain ones, whitespace and control characters (folded as whitespace later), and the letters
+     * of the scripts maintainers' and publishers' names are usually written in: Latin-1 punctuation
+     * such as « », Cyrillic, Greek, Hebrew and Arabic letters, CJK ideographs, Hangul syllables, kana,
+     * dashes and quotes. So a Russian, Arabic or Chinese name needs no {@link Normalizer} either; anything else
+     * (combining marks, compatibility characters, invisible ones) goes through it.
+     */
+    static boolean isNfkc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean stable = c < 0x7F
+                    || (c >= 0xA1 && c <= 0xBF && "\u00A8\u00AA\u00AD\u00AF\u00B2\u00B3\u00B4\u00B5\u00B8\u00B9\u00BA\u00BC\u00BD\u00BE".indexOf(c) < 0)
+                    || (c >= 0xC0 && c <= 0x17F && c != 0x132 && c != 0x133 && c != 0x13F && c != 0x140 && c != 0x149
+                    && c != 0x17F)
+                    || (c >= 0x386 && c <= 0x3CE && c != 0x387)          // Greek letters
+                    || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x4FF) // Cyrillic, less its combining marks
+                    || (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A)  // Hebrew and Arabic letters
+                    || (c >= 0x2010 && c <= 0x2022 && c != 0x2011 && c != 0x2017) // dashes, quotes, bullet
+                    || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) // kana
+                    || (c >= 0x4E00 && c <= 0x9FFF)                      // CJK ideographs
+                    || (c >= 0xAC00 && c <= 0xD7A3);                     // Hangul syllables
+            if (!stable) {
+                return false;
+            }
         }
         return true;
     }
