@@ -4,51 +4,65 @@ package io.banwatch.model;
  * The state of a Windows service or kernel driver, as {@code Win32_Service} and
  * {@code Win32_SystemDriver} report it, and what it proves. The one vocabulary of the service
  * evidence's {@code detail}: the Windows inventory source writes it with {@link #detail()}, the
- * rules read it with {@link #of(Evidence)}.
+ * rules read it with {@link #parse}.
  *
  * <p>The detail is {@code "<State> <StartMode>"}, e.g. {@code "Running Auto"}, {@code "Stopped Disabled"},
- * {@code "Start Pending Auto"}, or whichever half is known; {@code ", image missing"} is added when
- * the program the service would start is not on the disk. States are WMI's: Stopped, Start Pending,
- * Stop Pending, Running, Continue Pending, Pause Pending, Paused, Unknown; start modes: Boot,
- * System, Auto, Manual, Disabled. WMI reports them in English on every Windows language.
+ * {@code "Start Pending Auto"}, or whichever half is known; for a stopped service that would start at
+ * boot, the agent adds what it found on the disk: {@code ", program present"} or
+ * {@code ", program missing"}. States are WMI's: Stopped, Start Pending, Stop Pending, Running,
+ * Continue Pending, Pause Pending, Paused, Unknown; start modes: Boot, System, Auto, Manual,
+ * Disabled. WMI reports them in English on every Windows language.
  *
- * @param state        the run state, or null when not reported
- * @param startMode    the start mode, or null when not reported
- * @param imageMissing true when the service's program was looked for and is not there
+ * @param state          the run state, or null when not reported
+ * @param startMode      the start mode, or null when not reported
+ * @param programPresent whether the program the service starts is on the disk, or null when not looked for
  */
-public record ServiceState(String state, String startMode, boolean imageMissing) {
-    private static final String IMAGE_MISSING = ", image missing";
+public record ServiceState(String state, String startMode, Boolean programPresent) {
+    private static final String PRESENT = ", program present";
+    private static final String MISSING = ", program missing";
     private static final String[] START_MODES = {"Boot", "System", "Auto", "Manual", "Disabled"};
+
+    /** A state as WMI reports it, nothing looked for on the disk. */
+    public static ServiceState reported(String state, String startMode) {
+        return new ServiceState(state, startMode, null);
+    }
 
     /** The state written as the evidence detail, or null when nothing is known. */
     public String detail() {
         String text = state == null ? startMode : startMode == null ? state : state + " " + startMode;
-        return text == null ? null : imageMissing ? text + IMAGE_MISSING : text;
+        if (text == null || programPresent == null) {
+            return text;
+        }
+        return text + (programPresent ? PRESENT : MISSING);
     }
 
-    /** The same state, with the service's program known to be missing. */
-    public ServiceState withImageMissing() {
-        return new ServiceState(state, startMode, true);
+    /** The same state, with what was found on the disk. */
+    public ServiceState withProgram(boolean present) {
+        return new ServiceState(state, startMode, present);
     }
 
     /** Read back from a detail written by {@link #detail()}; an unknown detail gives an unknown state. */
     public static ServiceState parse(String detail) {
         if (detail == null || detail.isBlank()) {
-            return new ServiceState(null, null, false);
+            return reported(null, null);
         }
         String text = detail.strip();
-        boolean missing = text.endsWith(IMAGE_MISSING);
-        if (missing) {
-            text = text.substring(0, text.length() - IMAGE_MISSING.length());
+        Boolean present = null;
+        if (text.endsWith(PRESENT)) {
+            present = true;
+            text = text.substring(0, text.length() - PRESENT.length());
+        } else if (text.endsWith(MISSING)) {
+            present = false;
+            text = text.substring(0, text.length() - MISSING.length());
         }
         int space = text.lastIndexOf(' ');
         String last = text.substring(space + 1);
         for (String mode : START_MODES) {
             if (mode.equalsIgnoreCase(last)) {
-                return new ServiceState(space < 0 ? null : text.substring(0, space), mode, missing);
+                return new ServiceState(space < 0 ? null : text.substring(0, space), mode, present);
             }
         }
-        return new ServiceState(text, null, missing);
+        return new ServiceState(text, null, present);
     }
 
     /** The state of a service or driver evidence; null for any other kind of evidence. */
@@ -68,12 +82,14 @@ public record ServiceState(String state, String startMode, boolean imageMissing)
     }
 
     /**
-     * What a service in this state proves. A running service is the product running; one set to start
-     * at boot whose program is on the disk is an install that is merely stopped (crashed, or stopped by
-     * hand). A stopped service that is disabled or manual, or whose program is gone, is a registration
-     * left behind by an uninstall: a remnant.
+     * What a service in this state proves. A running service is the product running. A stopped one
+     * that Windows starts at boot is an install that is merely stopped (crashed, or stopped by hand)
+     * when its program is on the disk, and the registration an uninstall left when it is not; when
+     * nobody looked (a report from an older agent, a command line that names no file), it is not
+     * taken for an install. A stopped service that is manual or disabled is a remnant.
      */
     public Presence servicePresence() {
-        return running() || (startsAutomatically() && !imageMissing) ? Presence.INSTALLED : Presence.REMNANT;
+        return running() || (startsAutomatically() && Boolean.TRUE.equals(programPresent))
+                ? Presence.INSTALLED : Presence.REMNANT;
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
  * "today" is today in that zone, not on the host.
  */
 public final class RuleEngine {
-    /** Level order; List.sort is stable, so equal levels keep the order they were found in. */
+    /** Level order; List.sort is stable, so equal levels keep pack order (products, then notices). */
     private static final Comparator<Finding> MOST_SERIOUS_FIRST = Comparator.comparing(Finding::level);
 
     private final RuleSet rules;

@@ -11,35 +11,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceStateTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(nullValues = "-", value = {
-            // detail,                      state,           start mode, image missing, running, at boot, proves
-            "Running Auto,                  Running,         Auto,       false, true,  true,  INSTALLED",
-            "Running Manual,                Running,         Manual,     false, true,  false, INSTALLED",
-            "Stopped Auto,                  Stopped,         Auto,       false, false, true,  INSTALLED",
-            "'Stopped Auto, image missing', Stopped,         Auto,       true,  false, true,  REMNANT",
-            "Stopped Manual,                Stopped,         Manual,     false, false, false, REMNANT",
-            "Stopped Disabled,              Stopped,         Disabled,   false, false, false, REMNANT",
-            "Start Pending Auto,            Start Pending,   Auto,       false, true,  true,  INSTALLED",
-            "Stop Pending Manual,           Stop Pending,    Manual,     false, true,  false, INSTALLED",
-            "Paused Manual,                 Paused,          Manual,     false, true,  false, INSTALLED",
-            "Unknown Manual,                Unknown,         Manual,     false, false, false, REMNANT",
-            "Running,                       Running,         -,          false, true,  false, INSTALLED",
-            "Start Pending,                 Start Pending,   -,          false, true,  false, INSTALLED",
-            "Auto,                          -,               Auto,       false, false, true,  INSTALLED",
-            "Stopped System,                Stopped,         System,     false, false, true,  INSTALLED",
-            "-,                             -,               -,          false, false, false, REMNANT",
+            // detail,                        state,         start mode, program, running, at boot, proves
+            "Running Auto,                    Running,       Auto,       -,       true,  true,  INSTALLED",
+            "Running Manual,                  Running,       Manual,     -,       true,  false, INSTALLED",
+            "'Stopped Auto, program present', Stopped,       Auto,       true,    false, true,  INSTALLED",
+            "'Stopped Auto, program missing', Stopped,       Auto,       false,   false, true,  REMNANT",
+            // Nobody looked on the disk (an older agent's report): not taken for an install.
+            "Stopped Auto,                    Stopped,       Auto,       -,       false, true,  REMNANT",
+            "Stopped Manual,                  Stopped,       Manual,     -,       false, false, REMNANT",
+            "Stopped Disabled,                Stopped,       Disabled,   -,       false, false, REMNANT",
+            "Start Pending Auto,              Start Pending, Auto,       -,       true,  true,  INSTALLED",
+            "Stop Pending Manual,             Stop Pending,  Manual,     -,       true,  false, INSTALLED",
+            "Paused Manual,                   Paused,        Manual,     -,       true,  false, INSTALLED",
+            "Unknown Manual,                  Unknown,       Manual,     -,       false, false, REMNANT",
+            "Running,                         Running,       -,          -,       true,  false, INSTALLED",
+            "Start Pending,                   Start Pending, -,          -,       true,  false, INSTALLED",
+            "Auto,                            -,             Auto,       -,       false, true,  REMNANT",
+            "'Stopped System, program present', Stopped,     System,     true,    false, true,  INSTALLED",
+            "-,                               -,             -,          -,       false, false, REMNANT",
     })
     void readsBackWhatTheWindowsSourceWritesAndSaysWhatItProves(String detail, String state, String startMode,
-                                                                 boolean imageMissing, boolean running, boolean atBoot,
+                                                                 Boolean programPresent, boolean running, boolean atBoot,
                                                                  Presence proves) {
         ServiceState s = ServiceState.parse(detail);
         assertThat(s.state()).isEqualTo(state);
         assertThat(s.startMode()).isEqualTo(startMode);
-        assertThat(s.imageMissing()).isEqualTo(imageMissing);
+        assertThat(s.programPresent()).isEqualTo(programPresent);
         assertThat(s.running()).isEqualTo(running);
         assertThat(s.startsAutomatically()).isEqualTo(atBoot);
         assertThat(s.servicePresence()).isEqualTo(proves);
         assertThat(s.detail()).isEqualTo(detail);
-        assertThat(new ServiceState(state, startMode, imageMissing).detail()).isEqualTo(detail);
+        assertThat(new ServiceState(state, startMode, programPresent).detail()).isEqualTo(detail);
     }
 
     @Test

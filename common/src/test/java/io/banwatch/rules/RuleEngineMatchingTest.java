@@ -101,8 +101,9 @@ class RuleEngineMatchingTest {
     @CsvSource({
             "AVP21.3,      Running Auto,                 kaspersky-us:kaspersky-consumer, INSTALLED, VIOLATION",
             "AVP21.3,      Running Manual,               kaspersky-us:kaspersky-consumer, INSTALLED, VIOLATION",
-            "AVP21.3,      Stopped Auto,                 kaspersky-us:kaspersky-consumer, INSTALLED, VIOLATION",
-            "AVP21.3,      'Stopped Auto, image missing', kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
+            "AVP21.3,      'Stopped Auto, program present', kaspersky-us:kaspersky-consumer, INSTALLED, VIOLATION",
+            "AVP21.3,      'Stopped Auto, program missing', kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
+            "AVP21.3,      Stopped Auto,                 kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
             "AVP21.3,      Stopped Manual,               kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
             "AVP21.3,      Stopped Disabled,             kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
             "AVP.KES.21.9, Running Auto,                 kaspersky-us:kes-windows,        INSTALLED, VIOLATION",

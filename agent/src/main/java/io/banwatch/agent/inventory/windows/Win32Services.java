@@ -18,8 +18,9 @@ import java.util.List;
  * "PathName":"C:\\WINDOWS\\system32\\DRIVERS\\KLIF.KES-21-9.sys"}
  * </pre>
  * The state goes into {@code detail} in {@link ServiceState}'s words ({@code "Running Auto"}), which
- * the rules read back: a service that runs or starts at boot proves an install, a stopped manual or
- * disabled one (which stays listed after its product is gone) only a remnant. The image path goes
+ * the rules read back: a service that runs proves an install, a stopped manual or disabled one
+ * (which stays listed after its product is gone) only a remnant; for a stopped one that starts at
+ * boot, {@link ServicePrograms} adds whether its program is still on the disk. The image path goes
  * into {@code location} because versioned driver files ({@code KLIF.KES-21-9.sys},
  * {@code drivers\K4W-21-17\}) identify a product where the short name does not.
  */
@@ -47,7 +48,7 @@ public final class Win32Services {
                 return null;
             }
             return new Evidence(kind, source, name, PowerShellJson.text(entry, "PathName"),
-                    new ServiceState(PowerShellJson.text(entry, "State"), PowerShellJson.text(entry, "StartMode"), false)
+                    ServiceState.reported(PowerShellJson.text(entry, "State"), PowerShellJson.text(entry, "StartMode"))
                             .detail());
         });
     }

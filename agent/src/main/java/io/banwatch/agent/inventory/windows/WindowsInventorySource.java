@@ -100,7 +100,7 @@ public final class WindowsInventorySource implements InventorySource {
         }
         SecurityProduct defender = read.section(DefenderStatus.SECTION, json -> DefenderStatus.parse(json, clock), null);
         ctx.observations(read.section(DefenderEndpoint.SECTION, DefenderEndpoint::parse, List.of()));
-        ctx.observations(ServiceImages.markMissing(read.section(Win32Services.SERVICES, Win32Services::parseServices,
+        ctx.observations(ServicePrograms.checkPrograms(read.section(Win32Services.SERVICES, Win32Services::parseServices,
                 List.of()), pathExists, env));
         ctx.observations(read.section(Win32Services.DRIVERS, Win32Services::parseDrivers, List.of()));
         KasperskyRegistry.Result kaspersky = read.section(KasperskyRegistry.SECTION, KasperskyRegistry::parse,

@@ -200,7 +200,7 @@ class WindowsInventorySourceFixturesTest {
                 .extracting(Evidence::kind, Evidence::name, Evidence::detail)
                 .containsExactly(
                         // Set to start at boot, but its program is gone (this collect finds no file at all).
-                        tuple(EvidenceKind.SERVICE, "AVP.KES.21.9", "Stopped Auto, image missing"),
+                        tuple(EvidenceKind.SERVICE, "AVP.KES.21.9", "Stopped Auto, program missing"),
                         tuple(EvidenceKind.DRIVER, "klif", "Stopped System"),
                         tuple(EvidenceKind.DRIVER, "klmouflt", "Stopped Manual"));
         assertThat(inv.errors()).isEmpty();

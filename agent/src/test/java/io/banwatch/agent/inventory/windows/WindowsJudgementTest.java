@@ -291,7 +291,7 @@ class WindowsJudgementTest {
         Judged stopped = judge(collect(output, avp::equals));
         assertThat(stopped.summary()).containsExactly("kaspersky-us:kes-windows VIOLATION INSTALLED");
         assertThat(stopped.finding("kaspersky-us:kes-windows").evidence()).filteredOn(e -> e.kind() == EvidenceKind.SERVICE)
-                .extracting(Evidence::detail).containsExactly("Stopped Auto");
+                .extracting(Evidence::detail).containsExactly("Stopped Auto, program present");
     }
 
     @Test

@@ -22,37 +22,39 @@ import java.util.function.Predicate;
  * C:\WINDOWS\system32\svchost.exe -k netsvcs -p                      unquoted, up to ".exe"
  * %SystemRoot%\System32\spoolsv.exe                                  the system folder's variables
  * </pre>
- * A command line it cannot read (a relative path, another variable) is not checked, so the service
- * keeps what its state alone proves.
+ * A command line it cannot read (a relative path, another variable) is not checked, and such a
+ * stopped service is not taken for an install.
  */
-final class ServiceImages {
-    private ServiceImages() {
+final class ServicePrograms {
+    private ServicePrograms() {
     }
 
     /**
-     * The services, each stopped auto-start one whose program is not on the disk marked so
-     * ({@link ServiceState#withImageMissing()}).
+     * The services, each stopped auto-start one with what was found on the disk
+     * ({@link ServiceState#withProgram}): present, it is an install that is merely stopped; missing,
+     * what an uninstall left. A service whose program cannot be read or looked for stays as it was.
      *
      * @param exists whether a file exists
      * @param env    the environment: SystemRoot or windir, and PROCESSOR_ARCHITEW6432 for a 32-bit JVM
      */
-    static List<Evidence> markMissing(List<Evidence> services, Predicate<String> exists, Function<String, String> env) {
+    static List<Evidence> checkPrograms(List<Evidence> services, Predicate<String> exists, Function<String, String> env) {
         List<Evidence> out = new ArrayList<>(services.size());
         for (Evidence e : services) {
             ServiceState state = ServiceState.parse(e.detail());
-            String image = state.running() || !state.startsAutomatically() ? null : program(e.location(), env);
-            out.add(image == null || !missing(image, exists) ? e
-                    : new Evidence(e.kind(), e.source(), e.name(), e.location(), state.withImageMissing().detail()));
+            String program = state.running() || !state.startsAutomatically() ? null : program(e.location(), env);
+            Boolean present = program == null ? null : exists(program, exists);
+            out.add(present == null ? e
+                    : new Evidence(e.kind(), e.source(), e.name(), e.location(), state.withProgram(present).detail()));
         }
         return out;
     }
 
-    /** True only when the file is certainly not there; a check that fails tells nothing. */
-    private static boolean missing(String file, Predicate<String> exists) {
+    /** Whether the file is there; null when the check itself fails, which tells nothing. */
+    private static Boolean exists(String file, Predicate<String> exists) {
         try {
-            return !exists.test(file);
+            return exists.test(file);
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
     }
 

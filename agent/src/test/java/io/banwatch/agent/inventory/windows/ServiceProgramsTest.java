@@ -14,7 +14,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-class ServiceImagesTest {
+class ServiceProgramsTest {
     private static final Function<String, String> ENV = Map.of("SystemRoot", "C:\\WINDOWS")::get;
     private static final Function<String, String> ENV_32_BIT_JVM = Map.of("SystemRoot", "C:\\WINDOWS",
             "PROCESSOR_ARCHITEW6432", "AMD64")::get;
@@ -33,19 +33,19 @@ class ServiceImagesTest {
             "- | -",
     })
     void readsTheProgramFromAServiceCommandLine(String commandLine, String program) {
-        assertThat(ServiceImages.program(commandLine, ENV)).isEqualTo(program);
+        assertThat(ServicePrograms.program(commandLine, ENV)).isEqualTo(program);
     }
 
     @Test
     void aThirtyTwoBitAgentLooksInSysnativeForTheRealSystem32() {
-        assertThat(ServiceImages.program("C:\\WINDOWS\\system32\\svchost.exe -k netsvcs", ENV_32_BIT_JVM))
+        assertThat(ServicePrograms.program("C:\\WINDOWS\\system32\\svchost.exe -k netsvcs", ENV_32_BIT_JVM))
                 .isEqualTo("C:\\WINDOWS\\Sysnative\\svchost.exe");
-        assertThat(ServiceImages.program("\"C:\\Program Files (x86)\\Kaspersky Lab\\avp.exe\"", ENV_32_BIT_JVM))
+        assertThat(ServicePrograms.program("\"C:\\Program Files (x86)\\Kaspersky Lab\\avp.exe\"", ENV_32_BIT_JVM))
                 .isEqualTo("C:\\Program Files (x86)\\Kaspersky Lab\\avp.exe");
     }
 
     @Test
-    void onlyStoppedAutoStartServicesAreCheckedAndMarkedWhenTheirProgramIsGone() {
+    void onlyStoppedAutoStartServicesAreCheckedAndSayWhetherTheirProgramIsThere() {
         List<Evidence> services = List.of(
                 service("AVP.KES.21.9", "\"C:\\Kaspersky\\avp.exe\" -r", "Stopped Auto"),
                 service("gupdate", "\"C:\\Google\\GoogleUpdate.exe\" /svc", "Stopped Auto"),
@@ -54,13 +54,13 @@ class ServiceImagesTest {
                 service("odd", "relative\\path.exe", "Stopped Auto"));
         List<String> asked = new ArrayList<>();
 
-        List<Evidence> checked = ServiceImages.markMissing(services,
+        List<Evidence> checked = ServicePrograms.checkPrograms(services,
                 path -> asked.add(path) && path.contains("Google"), ENV);
 
         assertThat(asked).containsExactly("C:\\Kaspersky\\avp.exe", "C:\\Google\\GoogleUpdate.exe");
         assertThat(checked).extracting(Evidence::name, Evidence::detail).containsExactly(
-                tuple("AVP.KES.21.9", "Stopped Auto, image missing"),
-                tuple("gupdate", "Stopped Auto"),
+                tuple("AVP.KES.21.9", "Stopped Auto, program missing"),
+                tuple("gupdate", "Stopped Auto, program present"),
                 tuple("klnagent", "Running Auto"),
                 tuple("AppXSvc", "Stopped Disabled"),
                 tuple("odd", "Stopped Auto"));
@@ -69,7 +69,7 @@ class ServiceImagesTest {
     @Test
     void aCheckThatFailsLeavesTheServiceAsItWas() {
         List<Evidence> services = List.of(service("AVP.KES.21.9", "\"C:\\Kaspersky\\avp.exe\" -r", "Stopped Auto"));
-        assertThat(ServiceImages.markMissing(services, path -> {
+        assertThat(ServicePrograms.checkPrograms(services, path -> {
             throw new SecurityException("denied");
         }, ENV)).isEqualTo(services);
     }
