@@ -39,9 +39,36 @@ final class MatchText {
         if (value == null) {
             return null;
         }
-        if (isPlain(value)) {
-            return value.toLowerCase(Locale.ROOT);
+        // One tight pass for the usual names (ASCII and Latin letters), lower-casing as it goes; a
+        // name already in lower case (package and process names, paths) is returned as it is.
+        char[] chars = value.toCharArray();
+        int n = chars.length;
+        boolean changed = false;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c >= 'a' && c <= 'z') {
+                continue;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + ('a' - 'A'));
+                changed = true;
+            } else if (c == ' ') {
+                if (i == 0 || i == n - 1 || chars[i - 1] == ' ') {
+                    return full(value);
+                }
+            } else if (c >= 0xC0 && plainLetter(c)) {
+                char lower = Character.toLowerCase(c);
+                changed |= lower != c;
+                chars[i] = lower;
+            } else if (c < ' ' || c >= 0x7F) {
+                return full(value);
+            }
         }
+        return changed ? new String(chars) : value;
+    }
+
+    /** The whole folding, with NFKC first unless the text is certainly in NFKC form already. */
+    private static String full(String value) {
         return folded(isNfkc(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFKC));
     }
 
@@ -89,8 +116,8 @@ final class MatchText {
     /**
      * True when the text needs nothing but lower-casing: printable ASCII and Latin-1 or Latin
      * Extended-A letters, with single spaces inside only. Those letters are their own NFKC form and
-     * look like no other letter; the few of them that NFKC changes (Ĳ, ŀ, ŉ, ſ) and the dotless ı are
-     * excluded.
+     * look like no other letter; the few of them that NFKC changes (Ĳ, ŀ, ŉ, ſ), the dotless ı and İ
+     * (which lower-cases to two characters) are excluded.
      */
     static boolean isPlain(String text) {
         int n = text.length();
@@ -100,15 +127,22 @@ final class MatchText {
         char previous = 'x';
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            boolean ok = c == ' ' ? previous != ' '
-                    : (c > ' ' && c < 0x7F) || (c >= 0xC0 && c <= 0x17F && c != 0x131 && c != 0x132 && c != 0x133
-                    && c != 0x13F && c != 0x140 && c != 0x149 && c != 0x17F);
+            boolean ok = c == ' ' ? previous != ' ' : (c > ' ' && c < 0x7F) || plainLetter(c);
             if (!ok) {
                 return false;
             }
             previous = c;
         }
         return true;
+    }
+
+    /**
+     * A Latin-1 or Latin Extended-A letter that NFKC leaves alone, that looks like no other letter and
+     * that lower-cases to one character (İ becomes two).
+     */
+    private static boolean plainLetter(char c) {
+        return c >= 0xC0 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x132 && c != 0x133 && c != 0x13F
+                && c != 0x140 && c != 0x149 && c != 0x17F;
     }
 
     /**
