@@ -18,9 +18,10 @@ import java.util.Locale;
  * {@code "Касперский"}, and mixed-script spellings match too. The report keeps the raw names.
  *
  * <p>Most names are plain ASCII or Latin letters, which NFKC leaves alone and which have no
- * look-alike to fold: they are only lower-cased. Names in Cyrillic, Greek, CJK or Hangul are
- * folded without NFKC, which leaves those letters alone too. So {@link Normalizer} (with its
- * Unicode data) is loaded only for a name that holds something else, such as a hidden character.
+ * look-alike to fold: they are only lower-cased. Names in Cyrillic, Greek, Hebrew, Arabic, CJK,
+ * Hangul or kana are folded without NFKC, which leaves those letters alone too. So
+ * {@link Normalizer} (with its Unicode data) is loaded only for a name that holds something else,
+ * such as a hidden character.
  */
 final class MatchText {
     /**
@@ -30,6 +31,9 @@ final class MatchText {
      */
     private static final String LOOK_ALIKES = "аеорсухѕіјԁһԛԝӏвкмнтαβγεζηικμνορτυχωϲςϳ";
     private static final String LATIN = "aeopcyxsijdhqwlbkmhtabyezhikmnoptyxwccj";
+    /** The Latin-1 symbols NFKC changes (¨ ª ¯ ² ³ ´ µ ¸ ¹ º ¼ ½ ¾) and the invisible soft hyphen. */
+    private static final String LATIN1_COMPATIBILITY = "\u00A8\u00AA\u00AD\u00AF\u00B2\u00B3\u00B4\u00B5\u00B8\u00B9"
+            + "\u00BA\u00BC\u00BD\u00BE";
 
     private MatchText() {
     }
@@ -150,14 +154,14 @@ final class MatchText {
      * the plain ones, whitespace and control characters (folded as whitespace later), and the letters
      * of the scripts maintainers' and publishers' names are usually written in: Latin-1 punctuation
      * such as « », Cyrillic, Greek, Hebrew and Arabic letters, CJK ideographs, Hangul syllables, kana,
-     * dashes and quotes. So a Russian, Arabic or Chinese name needs no {@link Normalizer} either; anything else
-     * (combining marks, compatibility characters, invisible ones) goes through it.
+     * dashes and quotes. So a Russian, Arabic or Chinese name needs no {@link Normalizer} either;
+     * anything else (combining marks, compatibility characters, invisible ones) goes through it.
      */
     static boolean isNfkc(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean stable = c < 0x7F
-                    || (c >= 0xA1 && c <= 0xBF && "\u00A8\u00AA\u00AD\u00AF\u00B2\u00B3\u00B4\u00B5\u00B8\u00B9\u00BA\u00BC\u00BD\u00BE".indexOf(c) < 0)
+                    || (c >= 0xA1 && c <= 0xBF && LATIN1_COMPATIBILITY.indexOf(c) < 0)
                     || (c >= 0xC0 && c <= 0x17F && c != 0x132 && c != 0x133 && c != 0x13F && c != 0x140 && c != 0x149
                     && c != 0x17F)
                     || (c >= 0x386 && c <= 0x3CE && c != 0x387)          // Greek letters
