@@ -43,32 +43,19 @@ final class MatchText {
         if (value == null) {
             return null;
         }
-        // One tight pass for the usual names (ASCII and Latin letters), lower-casing as it goes; a
-        // name already in lower case (package and process names, paths) is returned as it is.
-        char[] chars = value.toCharArray();
-        int n = chars.length;
-        boolean changed = false;
+        // The usual names (ASCII and Latin letters) need only lower-casing: one check of the result.
+        String lower = value.toLowerCase(Locale.ROOT);
+        int n = lower.length();
         for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            if (c >= 'a' && c <= 'z') {
+            char c = lower.charAt(i);
+            if (c > ' ' && c < 0x7F) {
                 continue;
             }
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + ('a' - 'A'));
-                changed = true;
-            } else if (c == ' ') {
-                if (i == 0 || i == n - 1 || chars[i - 1] == ' ') {
-                    return full(value);
-                }
-            } else if (c >= 0xC0 && plainLetter(c)) {
-                char lower = Character.toLowerCase(c);
-                changed |= lower != c;
-                chars[i] = lower;
-            } else if (c < ' ' || c >= 0x7F) {
+            if (c == ' ' ? i == 0 || i == n - 1 || lower.charAt(i - 1) == ' ' : !plainLetter(c)) {
                 return full(value);
             }
         }
-        return changed ? new String(chars) : value;
+        return lower;
     }
 
     /** The whole folding, with NFKC first unless the text is certainly in NFKC form already. */
