@@ -1,10 +1,12 @@
 package io.banwatch.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a JSON document into plain Java values — {@code Map} (document order), {@code List},
@@ -21,8 +25,10 @@ import java.util.Map;
  * some three hundred classes; the agent reads its rule packs and reports on every start.
  */
 public final class JsonTree {
+    private static final int MAX_DEPTH = 64;
+
     private final JsonFactory factory = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     /** The root value, or {@link Missing#INSTANCE} for an empty document. */
@@ -40,6 +46,58 @@ public final class JsonTree {
         try (JsonParser p = factory.createParser(in)) {
             return root(p);
         }
+    }
+
+    /**
+     * What is wrong with a document the parser refused, in one line for people: where, and what in
+     * plain words, e.g. {@code malformed JSON at line 3, column 3: unexpected character 'o'}.
+     * Jackson's own message is left out: it names parser internals and may span lines.
+     */
+    public static String syntaxError(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "malformed JSON: nested more than " + MAX_DEPTH + " levels deep";
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "malformed JSON"
+                : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String what = reason(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        return what == null ? where : where + ": " + what;
+    }
+
+    /** Jackson's message in plain words, or null when it is none of the usual ones (compiled here: errors are rare). */
+    private static String reason(String message) {
+        if (message.startsWith("Unexpected character")) {
+            Matcher m = Pattern.compile("^Unexpected character \\('.' \\(code (\\d+)\\)\\)").matcher(message);
+            int code = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            return code > 0x20 && code < 0x7F ? "unexpected character '" + (char) code + "'" : "unexpected character";
+        }
+        Matcher m = Pattern.compile("^Unrecognized token '([\\p{L}\\p{N}_.+-]{1,40})'").matcher(message);
+        if (m.find()) {
+            return "unexpected text '" + m.group(1) + "'";
+        }
+        m = Pattern.compile("^Unexpected close marker '([\\]}])'").matcher(message);
+        if (m.find()) {
+            return "unexpected '" + m.group(1) + "'";
+        }
+        if (message.startsWith("Unexpected end-of-input") || message.startsWith("Unexpected EOF")) {
+            return "the file ends before the JSON is complete";
+        }
+        if (message.startsWith("Illegal unquoted character")) {
+            return "a control character inside a string (write it escaped, e.g. \\t)";
+        }
+        if (message.startsWith("Illegal character")) {
+            return "a control character between values";
+        }
+        if (message.startsWith("Unrecognized character escape")) {
+            return "an unknown escape sequence in a string";
+        }
+        if (message.startsWith("Invalid numeric value") || message.startsWith("Non-standard token")) {
+            return "an invalid number";
+        }
+        if (message.startsWith("Invalid UTF-8")) {
+            return "not UTF-8 text";
+        }
+        return null;
     }
 
     /** Marks a document with no value at all. */

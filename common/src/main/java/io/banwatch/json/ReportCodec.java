@@ -212,7 +212,7 @@ public final class ReportCodec {
         try {
             return fromTree(tree.read(json));
         } catch (JsonProcessingException e) {
-            throw new JsonFormatException("malformed JSON: " + e.getOriginalMessage(), e);
+            throw new JsonFormatException(JsonTree.syntaxError(e), e);
         }
     }
 
@@ -220,7 +220,7 @@ public final class ReportCodec {
         try {
             return fromTree(tree.read(in));
         } catch (JsonProcessingException e) {
-            throw new JsonFormatException("malformed JSON: " + e.getOriginalMessage(), e);
+            throw new JsonFormatException(JsonTree.syntaxError(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,17 @@ public record Evidence(EvidenceKind kind, String source, String name, String loc
         return new Evidence(kind, source, name, null, null);
     }
 
+    /**
+     * What this trace proves on its own: its kind's default, except that a Windows service proves
+     * an install while it runs, or while it is set to start at boot and its program is on the disk
+     * ({@link ServiceState#servicePresence()}). A driver stays a remnant whatever its state: a kernel
+     * driver stays loaded after its product is uninstalled until the next restart, and input filters
+     * (Kaspersky's klmouflt) stay attached after a removal.
+     */
+    public Presence presence() {
+        return kind == EvidenceKind.SERVICE ? ServiceState.parse(detail).servicePresence() : kind.presence();
+    }
+
     /** The evidence a software inventory entry gives. */
     public static Evidence of(Software software) {
         String where = software.location();

@@ -3,9 +3,10 @@ package io.banwatch.model;
 /**
  * Whether a product is really installed or only left behind.
  *
- * <p>An installed package, application, receipt, security-center registration or running process
- * is {@code INSTALLED}; a service, driver, unit file, path or registry key without those is a
- * {@code REMNANT} of a half-removed install, which the rules judge less severely.
+ * <p>An installed package, application, receipt, security-center registration, running process or
+ * a Windows service that runs, or starts at boot with its program on the disk ({@link ServiceState}),
+ * is {@code INSTALLED}; a stopped service, a driver, unit file, path or registry key without those
+ * is a {@code REMNANT} of a half-removed install, which the rules judge less severely.
  */
 public enum Presence {
     INSTALLED, REMNANT;

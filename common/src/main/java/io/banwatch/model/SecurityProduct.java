@@ -24,17 +24,18 @@ public record SecurityProduct(String vendor, String product, String version, Str
         evidence = Required.list(evidence);
     }
 
-    /** Active protection: enabled, or running without the OS saying otherwise. */
+    /** Active protection: enabled, or running (a process, a registration, a running service) without the OS saying otherwise. */
     public boolean active() {
         if (enabled != null) {
             return enabled;
         }
         return evidence.stream().anyMatch(e -> e.kind() == EvidenceKind.PROCESS
-                || e.kind() == EvidenceKind.SECURITY_CENTER);
+                || e.kind() == EvidenceKind.SECURITY_CENTER
+                || e.kind() == EvidenceKind.SERVICE && ServiceState.parse(e.detail()).running());
     }
 
-    /** Installed, not just leftovers: some evidence (a package, a receipt, a process) proves an install. */
+    /** Installed, not just leftovers: some evidence (a package, a receipt, a process, a running service) proves an install. */
     public boolean installed() {
-        return evidence.stream().anyMatch(e -> e.kind().presence() == Presence.INSTALLED);
+        return evidence.stream().anyMatch(e -> e.presence() == Presence.INSTALLED);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import java.util.Map;
  * "today" is today in that zone, not on the host.
  */
 public final class RuleEngine {
+    /** Level order; List.sort is stable, so equal levels keep pack order (products, then notices). */
+    private static final Comparator<Finding> MOST_SERIOUS_FIRST = Comparator.comparing(Finding::level);
+
     private final RuleSet rules;
     private final Clock clock;
     private final SecurityProductDetector detector;
@@ -43,7 +47,10 @@ public final class RuleEngine {
     }
 
     /**
-     * Findings for {@code profile}, judged on {@code asOf} (or today in each pack's zone when null).
+     * Findings for {@code profile}, judged on {@code asOf} (or today in each pack's zone when null),
+     * most serious first; findings of the same level come in pack order (packs in the rule set's
+     * order; in each, its products in their order, then its notices), so every reader (the CLI, the
+     * collector's API and exports) lists them the same way.
      *
      * @throws IllegalArgumentException when no pack defines the profile
      */
@@ -68,12 +75,13 @@ public final class RuleEngine {
             }
             findings.addAll(packFindings);
             for (Notice notice : pack.notices()) {
-                Finding f = notice(pack, notice, profile, packFindings, products, traces, os);
+                Finding f = notice(pack, notice, profile, packFindings, products, traces, os, date);
                 if (f != null) {
                     findings.add(f);
                 }
             }
         }
+        findings.sort(MOST_SERIOUS_FIRST);
         return findings;
     }
 
@@ -84,7 +92,7 @@ public final class RuleEngine {
     }
 
     /**
-     * Groups the traces a pack recognises by product, with what each trace proves. Traces of
+     * Groups the traces a pack recognises by product, in pack order, with what each trace proves. Traces of
      * shared signals (a driver, a registry key, a vendor folder) join the first product, in pack
      * order, that its own signals identified; when none was, they all join the first product in
      * pack order that a shared signal named, so one product's leftovers make one finding.
@@ -121,8 +129,14 @@ public final class RuleEngine {
         if (owner != null && !shared.isEmpty()) {
             Map<Evidence, Presence> target = groups.computeIfAbsent(owner, k -> new LinkedHashMap<>());
             shared.forEach((e, p) -> target.merge(e, p, RuleEngine::stronger));
+            order.putIfAbsent(owner, pack.products().indexOf(owner));
         }
-        return groups;
+        // In pack order, whatever order the traces came in (a catch-all's entries in the order seen).
+        List<ProductRule> inPackOrder = new ArrayList<>(groups.keySet());
+        inPackOrder.sort(Comparator.comparing(order::get));
+        Map<ProductRule, Map<Evidence, Presence>> sorted = new LinkedHashMap<>();
+        inPackOrder.forEach(product -> sorted.put(product, groups.get(product)));
+        return sorted;
     }
 
     private static Presence stronger(Presence a, Presence b) {
@@ -142,9 +156,16 @@ public final class RuleEngine {
         return null;
     }
 
-    /** A notice's finding, or null when it does not apply to this host. */
+    /**
+     * A notice's finding, or null when it does not apply to this host, or not yet on this date: a
+     * notice tied to a milestone (UltraAV replaced Kaspersky from 2024-09-19) tells of that event and
+     * would not be true before it.
+     */
     private static Finding notice(RulePack pack, Notice notice, String profile, List<Finding> packFindings,
-                                  List<SecurityProduct> products, List<Trace> traces, String os) {
+                                  List<SecurityProduct> products, List<Trace> traces, String os, LocalDate date) {
+        if (notice.milestone() != null && date.isBefore(notice.milestone().date())) {
+            return null;
+        }
         List<Evidence> evidence = new ArrayList<>();
         String message = notice.message();
         Presence presence = Presence.INSTALLED;
@@ -206,8 +227,11 @@ public final class RuleEngine {
             deadline = phase.deadline().date();
             daysLeft = (int) ChronoUnit.DAYS.between(date, deadline);
         }
+        // The milestone a finding names is the one whose date it shows: the deadline ahead for a
+        // DEADLINE, else the one that governs the phase (since when the level applies).
         Milestone governing = phase.milestone();
-        Citation citation = governing == null ? null : pack.citations().get(governing.citation());
+        Milestone named = level == Level.DEADLINE ? phase.deadline() : governing;
+        Citation citation = named == null ? null : pack.citations().get(named.citation());
         String text = phase.message()
                 .replace("{deadline}", phase.deadline() == null ? "" : phase.deadline().date().toString())
                 .replace("{since}", governing == null ? "" : governing.date().toString());
@@ -219,7 +243,7 @@ public final class RuleEngine {
         }
         LocalDate since = governing == null || deadline != null ? null : governing.date();
         return new Finding(pack.id() + ":" + product.id(), FindingKind.PRODUCT, level, rule.id(), pack.vendor(),
-                product.name(), presence, governing == null ? null : governing.id(), since, deadline, daysLeft,
+                product.name(), presence, named == null ? null : named.id(), since, deadline, daysLeft,
                 message.toString(), citation, evidence);
     }
 }

@@ -77,9 +77,7 @@ final class RulePackLoader {
             }
             return JsonObject.of(root, "");
         } catch (JsonProcessingException e) {
-            throw new RulePackException(origin + ": malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage(), e);
+            throw new RulePackException(origin + ": " + JsonTree.syntaxError(e), e);
         } catch (JsonFormatException e) {
             throw new RulePackException(origin + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -276,8 +274,8 @@ final class RulePackLoader {
             throw s.error("field", e.getMessage());
         }
         List<String> rawNames = s.texts("names");
-        Set<String> names = lower(rawNames);
-        List<String> prefixes = List.copyOf(lower(s.texts("prefixes")));
+        Set<String> names = folded(rawNames);
+        List<String> prefixes = List.copyOf(folded(s.texts("prefixes")));
         Pattern pattern = s.has("pattern") ? compile(s, "pattern", s.text("pattern")) : null;
         if (names.isEmpty() && prefixes.isEmpty() && pattern == null) {
             throw s.error("names", "a signal needs names, prefixes or a pattern");
@@ -286,8 +284,12 @@ final class RulePackLoader {
         if (requiresPublisher && kind != EvidenceKind.SOFTWARE) {
             throw s.error("requiresVendorPublisher", "only software has a publisher");
         }
+        boolean requiresRunning = Boolean.TRUE.equals(s.optBoolean("requiresRunning"));
+        if (requiresRunning && kind != EvidenceKind.SERVICE && kind != EvidenceKind.DRIVER) {
+            throw s.error("requiresRunning", "only services and drivers run");
+        }
         return new Signal(kind, field, names, List.copyOf(rawNames), prefixes, pattern, Set.copyOf(s.texts("sources")),
-                Set.copyOf(s.texts("os")), requiresPublisher, Boolean.TRUE.equals(s.optBoolean("shared")),
+                Set.copyOf(s.texts("os")), requiresPublisher, requiresRunning, Boolean.TRUE.equals(s.optBoolean("shared")),
                 presence(s), pattern == null ? null : LiteralHint.of(pattern.pattern()));
     }
 
@@ -311,18 +313,19 @@ final class RulePackLoader {
         return List.copyOf(out);
     }
 
+    /** The pattern as it matches folded values ({@link MatchText#pattern}); errors quote it as written. */
     private static Pattern compile(JsonObject o, String field, String regex) {
         try {
-            return Pattern.compile(regex, PATTERN_FLAGS);
+            return Pattern.compile(MatchText.pattern(regex), PATTERN_FLAGS);
         } catch (PatternSyntaxException e) {
             throw o.error(field, "invalid regular expression '" + regex + "': " + e.getDescription());
         }
     }
 
-    private static Set<String> lower(List<String> values) {
+    private static Set<String> folded(List<String> values) {
         Set<String> out = new LinkedHashSet<>();
         for (String v : values) {
-            out.add(v.toLowerCase(Locale.ROOT));
+            out.add(MatchText.literal(v));
         }
         return Set.copyOf(out);
     }

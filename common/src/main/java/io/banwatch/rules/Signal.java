@@ -1,6 +1,8 @@
 package io.banwatch.rules;
 
 import io.banwatch.model.EvidenceKind;
+import io.banwatch.model.Presence;
+import io.banwatch.model.ServiceState;
 
 import java.util.List;
 import java.util.Set;
@@ -8,17 +10,20 @@ import java.util.regex.Pattern;
 
 /**
  * One detection signal: traces of a kind whose field equals one of some names, starts with one
- * of some prefixes, or matches a pattern. All comparisons ignore case.
+ * of some prefixes, or matches a pattern. Both sides are compared in {@link MatchText}'s form:
+ * without case, invisible characters or look-alike letters.
  *
  * @param kind                    the evidence kind it looks at
  * @param field                   the field compared
- * @param names                   exact names, lower case
+ * @param names                   exact names, in the compared form
  * @param rawNames                the exact names as written in the pack (paths to probe keep their case)
- * @param prefixes                prefixes, lower case
+ * @param prefixes                prefixes, in the compared form
  * @param pattern                 a regular expression searched in the field, or null
  * @param sources                 if not empty, only traces read from these sources
  * @param osFamilies              if not empty, only on these OS families
  * @param requiresVendorPublisher the software's publisher must also match the vendor's publisher patterns
+ * @param requiresRunning         a service or driver counts only while it runs: a stock Windows service
+ *                                that every machine has, stopped, is no evidence of its product
  * @param shared                  the trace is common to several products of the vendor (a driver, a
  *                                registry key, a shared install folder): it joins whichever product was
  *                                identified by its own signals, and stands alone only when none was
@@ -28,11 +33,14 @@ import java.util.regex.Pattern;
  */
 record Signal(EvidenceKind kind, SignalField field, Set<String> names, List<String> rawNames, List<String> prefixes,
               Pattern pattern, Set<String> sources, Set<String> osFamilies, boolean requiresVendorPublisher,
-              boolean shared, io.banwatch.model.Presence presence, LiteralHint hint) {
+              boolean requiresRunning, boolean shared, Presence presence, LiteralHint hint) {
 
-    /** What a trace this signal matched proves: the signal's own override, else its kind's default. */
-    io.banwatch.model.Presence presenceOf(Trace trace) {
-        return presence != null ? presence : trace.evidence().kind().presence();
+    /**
+     * What a trace this signal matched proves: the signal's own override, else what the evidence
+     * proves by itself ({@link io.banwatch.model.Evidence#presence()}: its kind, or a service's state).
+     */
+    Presence presenceOf(Trace trace) {
+        return presence != null ? presence : trace.evidence().presence();
     }
 
     boolean matches(Trace trace, String osFamily, List<Pattern> vendorPublishers) {
@@ -49,7 +57,10 @@ record Signal(EvidenceKind kind, SignalField field, Set<String> names, List<Stri
         if (value == null || !valueMatches(value)) {
             return false;
         }
-        return !requiresVendorPublisher || anyFind(vendorPublishers, trace.publisher());
+        if (requiresRunning && !ServiceState.of(trace.evidence()).running()) {
+            return false;
+        }
+        return !requiresVendorPublisher || anyFind(vendorPublishers, trace.lower(SignalField.PUBLISHER));
     }
 
     private boolean valueMatches(String value) {

@@ -4,11 +4,11 @@ import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Software;
 
-import java.util.Locale;
-
 /**
- * One piece of evidence with the extra software fields a signal may look at, and the lower-case
- * forms signals compare, computed once: a scan checks each trace against a few hundred signals.
+ * One piece of evidence with the extra software fields a signal may look at, and the forms signals
+ * compare ({@link MatchText}: lower case, invisible characters dropped, look-alikes folded),
+ * computed once: a scan checks each trace against a few hundred signals. The evidence itself keeps
+ * the raw names for the report.
  */
 final class Trace {
     private final Evidence evidence;
@@ -45,7 +45,7 @@ final class Trace {
         return identifier;
     }
 
-    /** A field in lower case (a Windows process name without its ".exe"), or null. */
+    /** A field in the compared form (a Windows process name without its ".exe"), or null. */
     String lower(SignalField field) {
         return lower[field.ordinal()];
     }
@@ -54,7 +54,7 @@ final class Trace {
         if (value == null) {
             return null;
         }
-        String v = value.toLowerCase(Locale.ROOT);
+        String v = MatchText.of(value);
         if (kind == EvidenceKind.PROCESS && v.endsWith(".exe")) {
             v = v.substring(0, v.length() - 4);
         }

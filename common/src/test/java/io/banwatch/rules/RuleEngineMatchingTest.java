@@ -12,6 +12,7 @@ import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
@@ -95,6 +96,39 @@ class RuleEngineMatchingTest {
                 .containsExactly("kaspersky-us:kaspersky-other", UNPROTECTED);
     }
 
+    /** No process at all in these inventories: as when the process list could not be read. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "AVP21.3,      Running Auto,                 kaspersky-us:kaspersky-consumer, INSTALLED, VIOLATION",
+            "AVP21.3,      Running Manual,               kaspersky-us:kaspersky-consumer, INSTALLED, VIOLATION",
+            "AVP21.3,      'Stopped Auto, program present', kaspersky-us:kaspersky-consumer, INSTALLED, VIOLATION",
+            "AVP21.3,      'Stopped Auto, program missing', kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
+            "AVP21.3,      Stopped Auto,                 kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
+            "AVP21.3,      Stopped Manual,               kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
+            "AVP21.3,      Stopped Disabled,             kaspersky-us:kaspersky-consumer, REMNANT,   RISK",
+            "AVP.KES.21.9, Running Auto,                 kaspersky-us:kes-windows,        INSTALLED, VIOLATION",
+            "AVP.KES.21.9, Start Pending Auto,           kaspersky-us:kes-windows,        INSTALLED, VIOLATION",
+            "AVP.KES.21.9, Stopped Disabled,             kaspersky-us:kes-windows,        REMNANT,   RISK",
+            "klnagent,     Running Auto,                 kaspersky-us:klnagent,           INSTALLED, VIOLATION",
+            "klnagent,     Stopped Manual,               kaspersky-us:klnagent,           REMNANT,   RISK",
+    })
+    void aServiceThatRunsOrStartsAtBootIsAnInstallAStoppedOneARemnant(String service, String state, String ruleId,
+                                                                    Presence presence, Level level) {
+        Evidence e = new Evidence(EvidenceKind.SERVICE, "windows-services", service, "C:\\Program Files (x86)\\Kaspersky Lab\\x.exe",
+                state);
+        assertThat(federal(Samples.host("windows"), List.of(), List.of(e)))
+                .extracting(Finding::ruleId, Finding::presence, Finding::level).containsExactly(tuple(ruleId, presence, level));
+    }
+
+    @Test
+    void aLoadedKasperskyDriverAloneIsStillARemnant() {
+        // Drivers stay loaded after an uninstall until the next restart, and input filters stay attached.
+        Evidence klif = new Evidence(EvidenceKind.DRIVER, "windows-drivers", "klif", "C:\\WINDOWS\\system32\\DRIVERS\\klif.sys",
+                "Running System");
+        assertThat(federal(Samples.host("windows"), List.of(), List.of(klif)))
+                .extracting(Finding::ruleId, Finding::presence).containsExactly(tuple("kaspersky-us:kaspersky-other", Presence.REMNANT));
+    }
+
     @Test
     void ultraAvIsAnInformationalFindingPointingAtTheSeptember2024Handover() {
         Software ultra = Samples.app("UltraAV", "Pango Inc.", "windows-uninstall");
@@ -145,9 +179,70 @@ class RuleEngineMatchingTest {
                 .extracting(Finding::ruleId, Finding::product, Finding::level)
                 .containsExactly(
                         tuple("kaspersky-us:kes-windows", "Kaspersky Endpoint Security for Windows", Level.VIOLATION),
-                        tuple("kaspersky-us:klnagent", "Kaspersky Security Center Network Agent", Level.VIOLATION),
                         tuple("kaspersky-us:kaspersky-consumer", "Kaspersky home and small-office security", Level.VIOLATION),
+                        tuple("kaspersky-us:klnagent", "Kaspersky Security Center Network Agent", Level.VIOLATION),
                         tuple("kaspersky-us:kaspersky-other/some-tool", "Some Tool", Level.VIOLATION));
+    }
+
+    /** Spellings that look like, or are, "Kaspersky Internet Security" to a person. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "Kasper\u200Bsky Internet Security",       // zero-width space
+            "Kasper\u200Dsky Internet Security",       // zero-width joiner
+            "Kasper\u00ADsky Internet Security",       // soft hyphen
+            "\u202EKaspersky Internet Security",       // right-to-left override in front
+            "\uFEFFKaspersky Internet Security",       // byte order mark in front
+            " Kaspersky Internet Security",            // a leading space
+            "Kaspersky  Internet\u00A0Security",       // doubled and no-break spaces
+            "K\u0430spersky Internet Security",        // Cyrillic a
+            "\u041A\u0410\u0405\u0420\u0415RSKY INTERNET SECURITY", // Cyrillic К А Ѕ Р Е in upper case
+            "\u039A\u0391SPERSKY Internet Security",  // Greek Kappa and Alpha
+            "\uFF2B\uFF41\uFF53\uFF50\uFF45\uFF52\uFF53\uFF4B\uFF59 Internet Security", // full-width letters
+            "Kaspersky\u2060 Internet Security\uFE0F", // word joiner, variation selector
+    })
+    void invisibleOrLookAlikeCharactersCannotHideAProduct(String name) {
+        // No publisher: the name alone must give the product away (a Kaspersky publisher would, by itself).
+        Software disguised = Samples.app(name, null, "windows-uninstall");
+        assertThat(federal(Samples.host("windows"), List.of(disguised), List.of())).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("kaspersky-us:kaspersky-consumer");
+            assertThat(f.level()).isEqualTo(Level.VIOLATION);
+            // The report keeps the name as the machine wrote it, as evidence.
+            assertThat(f.evidence()).extracting(Evidence::name).containsExactly(name);
+        });
+    }
+
+    @Test
+    void aZeroWidthSpaceDoesNotHideTheLinuxPackageNorAPublisher() {
+        assertThat(federal(Samples.linuxHost(), List.of(Samples.deb("kes\u200Bl", "12.1.0.1297", "Packager <p@example.org>")),
+                List.of())).extracting(Finding::ruleId).containsExactly("kaspersky-us:kesl");
+        // kics needs Kaspersky as maintainer: a hidden character in the maintainer's name still names it.
+        assertThat(federal(Samples.linuxHost(), List.of(Samples.deb("kics", "3.0", "AO Kasper\u200Bsky Lab")), List.of()))
+                .extracting(Finding::ruleId).containsExactly("kaspersky-us:kics");
+        assertThat(federal(Samples.linuxHost(), List.of(), List.of(Evidence.of(EvidenceKind.PROCESS, "proc", "kes\u00ADl"))))
+                .extracting(Finding::ruleId).containsExactly("kaspersky-us:kesl");
+    }
+
+    @Test
+    void theCyrillicPatternsStillMatchAndSoDoMixedScriptSpellings() {
+        Host win = Samples.host("windows");
+        List<Software> software = List.of(
+                // Latin K, then Cyrillic: the pattern "антивирус касперского" folds the same way.
+                Samples.app("Антивирус Kасперского", "Лаборатория Kасперского", "windows-uninstall"),
+                // Cyrillic о in "Windows" and а in "для".
+                Samples.app("Kaspersky Endpoint Security для Wind\u043Ews", "AO Kaspersky Lab", "windows-uninstall"),
+                Samples.app("Some Tool", "Лаборатория Касперского", "windows-uninstall"));
+        assertThat(federal(win, software, List.of())).extracting(Finding::ruleId).containsExactly(
+                "kaspersky-us:kes-windows", "kaspersky-us:kaspersky-consumer", "kaspersky-us:kaspersky-other/some-tool");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"Kaspa\u200B Wallet", "\u041Aasper\u200BTech Tools", "Kaspa W\u0430llet", "KasperTech\uFEFF",
+            "\u00A0Kaspa"})
+    void disguisedDecoysAreStillNotKaspersky(String name) {
+        Software decoy = new Software(name, "1.0", "KasperTech", "windows-uninstall", "machine", null, null, null, null);
+        assertThat(federal(Samples.host("windows"), List.of(decoy), List.of())).isEmpty();
+        Software checkmarx = Samples.deb("kic\u200Bs", "1.7.13", "Checkmarx <kics@checkmarx.com>");
+        assertThat(federal(Samples.linuxHost(), List.of(checkmarx), List.of())).isEmpty();
     }
 
     @Test

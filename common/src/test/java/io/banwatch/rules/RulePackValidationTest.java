@@ -4,6 +4,8 @@ import io.banwatch.model.Finding;
 import io.banwatch.model.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +91,58 @@ class RulePackValidationTest {
 
     @Test
     void reportsMalformedJsonWithItsPosition() throws IOException {
-        assertRejected("{\n  \"id\": \"x\",\n  oops\n}",
-                "malformed JSON at line 3, column 3: Unexpected character ('o' (code 111)): was expecting double-quote to start field name");
+        assertRejected("{\n  \"id\": \"x\",\n  oops\n}", "malformed JSON at line 3, column 3: unexpected character 'o'");
+    }
+
+    /** Each malformed document and the one line it gives: where, and what in plain words, no parser internals. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "{\"id\": \"x\", | malformed JSON at line 1, column 12: the file ends before the JSON is complete",
+            "{\"a\": [1, 2} | malformed JSON at line 1, column 12: unexpected '}'",
+            "{\"a\": tru} | malformed JSON at line 1, column 7: unexpected text 'tru'",
+            "{\"a\": \"x\\u0009y\"} | malformed JSON at line 1, column 9: a control character inside a string (write it escaped, e.g. \\t)",
+            "{\"a\": 01} | malformed JSON at line 1, column 8: an invalid number",
+            "{\"a\" 1} | malformed JSON at line 1, column 6: unexpected character '1'",
+            "{\"a\": \"\\q\"} | malformed JSON at line 1, column 9: an unknown escape sequence in a string",
+            "DEEP | malformed JSON: nested more than 64 levels deep",
+    })
+    void malformedJsonIsOneLineWithPositionAndNoParserInternals(String json, String message) throws IOException {
+        String doc = json.equals("DEEP") ? "[".repeat(70) : json.replace("\\u0009", "\t");
+        Path file = write(doc);
+        assertThatThrownBy(() -> RuleSet.builtIn().withPackFile(file))
+                .isInstanceOf(RulePackException.class)
+                .hasMessage(file + ": " + message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Source", "REDACTED", "code ", "StreamReadConstraints"));
+    }
+
+    @Test
+    void everyRejectionIsOneLineEvenWhenTheFileAndItsValuesHoldLineBreaks() throws IOException {
+        Path file = Files.writeString(dir.resolve("my\nrules\u2028.json"), VALID.replace("\"deadline\": \"ban\"",
+                "\"deadline\": \"ban\\nned\\r\\u2029\u202e\""), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> RuleSet.builtIn().withPackFile(file))
+                .isInstanceOf(RulePackException.class)
+                .hasMessage(dir + "/my\\nrules\\u2028.json: profile 'acme-profile': profiles[0].phases[1].deadline:"
+                        + " unknown milestone 'ban\\nned\\r\\u2029\\u202E'");
+        List<String> broken = List.of(
+                VALID.replace("\"names\": [\"acme-anvil\"]", "\"pattern\": \"(a\\nb\""),
+                VALID.replace("\"installed\": \"VIOLATION\"", "\"installed\": \"SEV\\nERE\""),
+                VALID.replace("\"kind\": \"software\"", "\"kind\": \"soft\\r\\nware\""),
+                VALID.replace("America/New_York", "Mars\\nOlympus"),
+                VALID.replace("{\"id\": \"warn\"", "{\"id\": \"ban\""),
+                "{\"id\": \"x\",\n\"title\": \"a\nb\"}",
+                "");
+        for (String json : broken) {
+            Path f = write(json);
+            assertThatThrownBy(() -> RuleSet.builtIn().withPackFile(f)).isInstanceOf(RulePackException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).as(json).doesNotContain("\n", "\r", "\u2028", "\u2029")
+                            .startsWith(f + ": "));
+        }
+    }
+
+    @Test
+    void onlyServicesAndDriversCanRequireRunning() throws IOException {
+        assertRejected(VALID.replace("\"names\": [\"acme-anvil\"]", "\"names\": [\"acme-anvil\"], \"requiresRunning\": true"),
+                "product 'anvil': products[0].signals[0].requiresRunning: only services and drivers run");
     }
 
     @Test

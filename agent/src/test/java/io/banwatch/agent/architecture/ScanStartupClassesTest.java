@@ -1,6 +1,8 @@
 package io.banwatch.agent.architecture;
 
+import io.banwatch.agent.Fixtures;
 import io.banwatch.agent.testkit.JavaProcess;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,30 @@ class ScanStartupClassesTest {
         assertThat(loaded).as("classes loaded").anyMatch(c -> c.startsWith("io.banwatch.agent.inventory.linux."));
         assertThat(loaded.stream().filter(c -> HEAVY.stream().anyMatch(c::startsWith)))
                 .as("heavy classes on the Linux scan path").isEmpty();
+    }
+
+    /**
+     * Names are compared folded ({@code MatchText}), but ordinary ones, Latin or Cyrillic, need no
+     * Unicode normalisation: a scan of them must not load java.text.Normalizer and its Unicode data.
+     */
+    @Test
+    void aScanOfOrdinaryLatinAndCyrillicNamesLoadsNoUnicodeNormalizer(@TempDir Path dir) throws Exception {
+        for (Path root : List.of(Fixtures.debianWithKesl(Files.createDirectories(dir.resolve("debian"))),
+                Fixtures.astraWithKeslRussian(Files.createDirectories(dir.resolve("astra"))))) {
+            Path classes = dir.resolve(root.getFileName() + "-classes.txt");
+            Path out = dir.resolve(root.getFileName() + "-out.txt");
+            Process scan = JavaProcess.start(List.of("-Xlog:class+load=info:file=" + classes), "io.banwatch.agent.Main",
+                    List.of("scan", "--root", root.toString(), "--json"), Map.of("BANWATCH_STATE_DIR",
+                            dir.resolve("state").toString(), "BANWATCH_CONFIG",
+                            Files.writeString(dir.resolve("agent.conf"), "").toString()), out);
+            assertThat(scan.waitFor(60, TimeUnit.SECONDS)).as("the scan ends within a minute").isTrue();
+            assertThat(scan.exitValue()).as(Files.readString(out)).isEqualTo(1);
+
+            List<String> loaded = loadedClasses(classes);
+            assertThat(loaded).as("classes loaded").contains("io.banwatch.rules.MatchText");
+            assertThat(loaded).as("Unicode normalisation on a scan of %s", root.getFileName())
+                    .noneMatch(c -> c.startsWith("java.text.Normalizer") || c.startsWith("jdk.internal.icu."));
+        }
     }
 
     static List<String> loadedClasses(Path log) throws IOException {

@@ -25,7 +25,8 @@ class ScanCommandTest {
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             // profile             | date       | kesl: level, milestone, deadline, days     | klnagent64 remnant: level, milestone
-            "us-federal            | 2017-12-11 | DEADLINE  | bod-17-01               | 2017-12-12 | 1  | RISK | bod-17-01",
+            // (a DEADLINE names the milestone it counts down to; any other level the one it applies since)
+            "us-federal            | 2017-12-11 | DEADLINE  | bod-17-01-removal       | 2017-12-12 | 1  | RISK | bod-17-01",
             "us-federal            | 2017-12-12 | VIOLATION | bod-17-01-removal       | -          | -  | RISK | bod-17-01-removal",
             "us-federal            | 2018-09-30 | VIOLATION | bod-17-01-removal       | -          | -  | RISK | bod-17-01-removal",
             "us-federal            | 2018-10-01 | VIOLATION | ndaa-1634-effective     | -          | -  | RISK | ndaa-1634-effective",
@@ -41,13 +42,13 @@ class ScanCommandTest {
             "us-federal-contractor | 2024-07-20 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
             "us-federal-contractor | 2024-09-28 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
             "us-federal-contractor | 2024-09-29 | VIOLATION | far-52-204-23-effective | -          | -  | RISK | far-52-204-23-effective",
-            "us-private            | 2017-12-11 | INFO      | -                       | -          | -  | INFO | -",
-            "us-private            | 2017-12-12 | INFO      | -                       | -          | -  | INFO | -",
-            "us-private            | 2018-09-30 | INFO      | -                       | -          | -  | INFO | -",
-            "us-private            | 2018-10-01 | INFO      | -                       | -          | -  | INFO | -",
-            "us-private            | 2024-07-19 | DEADLINE  | bis-final-determination | 2024-07-20 | 1  | INFO | bis-final-determination",
-            "us-private            | 2024-07-20 | DEADLINE  | bis-new-agreements-end  | 2024-09-29 | 71 | INFO | bis-new-agreements-end",
-            "us-private            | 2024-09-28 | DEADLINE  | bis-new-agreements-end  | 2024-09-29 | 1  | INFO | bis-new-agreements-end",
+            "us-private            | 2017-12-11 | INFO      | bod-17-01               | -          | -  | INFO | bod-17-01",
+            "us-private            | 2017-12-12 | INFO      | bod-17-01               | -          | -  | INFO | bod-17-01",
+            "us-private            | 2018-09-30 | INFO      | far-52-204-23-effective | -          | -  | INFO | far-52-204-23-effective",
+            "us-private            | 2018-10-01 | INFO      | ndaa-1634-effective     | -          | -  | INFO | ndaa-1634-effective",
+            "us-private            | 2024-07-19 | DEADLINE  | bis-new-agreements-end  | 2024-07-20 | 1  | INFO | bis-final-determination",
+            "us-private            | 2024-07-20 | DEADLINE  | bis-updates-end         | 2024-09-29 | 71 | INFO | bis-new-agreements-end",
+            "us-private            | 2024-09-28 | DEADLINE  | bis-updates-end         | 2024-09-29 | 1  | INFO | bis-new-agreements-end",
             "us-private            | 2024-09-29 | RISK      | bis-updates-end         | -          | -  | INFO | bis-updates-end",
     })
     void judgesTheKaspersyTracesOfADebianRootExactly(String profile, String date, String level, String milestone,
@@ -103,7 +104,7 @@ class ScanCommandTest {
                 .contains("Software   15 packages (dpkg 15)")
                 .contains("FINDINGS (2)")
                 .containsPattern("\nLEVEL +PRODUCT +PRESENCE +MILESTONE +DATE +DAYS LEFT\n")
-                .containsPattern("\nDEADLINE +Kaspersky Endpoint +installed +bis-new-agreements-end +2024-09-29 +28\n"
+                .containsPattern("\nDEADLINE +Kaspersky Endpoint +installed +bis-updates-end +2024-09-29 +28\n"
                         + " +Security for Linux\n")
                 .contains("plan a replacement. 28 days left.")
                 .contains("Source: Commerce BIS Final Determination")

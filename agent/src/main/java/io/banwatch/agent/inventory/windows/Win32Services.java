@@ -2,6 +2,7 @@ package io.banwatch.agent.inventory.windows;
 
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
+import io.banwatch.model.ServiceState;
 
 import java.util.List;
 
@@ -16,10 +17,12 @@ import java.util.List;
  * {"Name":"klif","DisplayName":"klif","State":"Running","StartMode":"System",
  * "PathName":"C:\\WINDOWS\\system32\\DRIVERS\\KLIF.KES-21-9.sys"}
  * </pre>
- * A registered service or driver stays listed after its product is gone, which is why the rules
- * count it as a remnant; the image path goes into {@code location} because versioned driver files
- * ({@code KLIF.KES-21-9.sys}, {@code drivers\K4W-21-17\}) identify a product where the short name
- * does not.
+ * The state goes into {@code detail} in {@link ServiceState}'s words ({@code "Running Auto"}), which
+ * the rules read back: a service that runs proves an install, a stopped manual or disabled one
+ * (which stays listed after its product is gone) only a remnant; for a stopped one that starts at
+ * boot, {@link ServicePrograms} adds whether its program is still on the disk. The image path goes
+ * into {@code location} because versioned driver files ({@code KLIF.KES-21-9.sys},
+ * {@code drivers\K4W-21-17\}) identify a product where the short name does not.
  */
 public final class Win32Services {
     public static final String SERVICES = "services";
@@ -45,15 +48,8 @@ public final class Win32Services {
                 return null;
             }
             return new Evidence(kind, source, name, PowerShellJson.text(entry, "PathName"),
-                    joined(PowerShellJson.text(entry, "State"), PowerShellJson.text(entry, "StartMode")));
+                    ServiceState.reported(PowerShellJson.text(entry, "State"), PowerShellJson.text(entry, "StartMode"))
+                            .detail());
         });
-    }
-
-    /** "Running Auto", or whichever half is known. */
-    private static String joined(String state, String startMode) {
-        if (state == null) {
-            return startMode;
-        }
-        return startMode == null ? state : state + " " + startMode;
     }
 }

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * Collects a Windows machine with one PowerShell run of {@code inventory.ps1}: installed programs
- * (machine and per-user), Store apps, Security Center, Defender, services, drivers, Kaspersky's
- * registry keys and running programs; then checks the rule packs' install folders.
+ * (machine and per-user), Store apps, Security Center, Defender, Defender for Endpoint's onboarding
+ * state, services, drivers, Kaspersky's registry keys and running programs; then checks the rule
+ * packs' install folders and the programs of stopped auto-start services.
  *
  * <pre>{@code
  * InventorySource windows = new WindowsInventorySource(new ProcessCommandRunner(), rules.pathsToProbe("windows"),
@@ -100,7 +101,9 @@ public final class WindowsInventorySource implements InventorySource {
             registrations.addAll(read.section(wsc, json -> SecurityCenter.parse(wsc, json), List.of()));
         }
         SecurityProduct defender = read.section(DefenderStatus.SECTION, json -> DefenderStatus.parse(json, clock), null);
-        ctx.observations(read.section(Win32Services.SERVICES, Win32Services::parseServices, List.of()));
+        ctx.observations(read.section(DefenderEndpoint.SECTION, DefenderEndpoint::parse, List.of()));
+        ctx.observations(ServicePrograms.checkPrograms(read.section(Win32Services.SERVICES, Win32Services::parseServices,
+                List.of()), pathExists, env));
         ctx.observations(read.section(Win32Services.DRIVERS, Win32Services::parseDrivers, List.of()));
         KasperskyRegistry.Result kaspersky = read.section(KasperskyRegistry.SECTION, KasperskyRegistry::parse,
                 KasperskyRegistry.parse(""));

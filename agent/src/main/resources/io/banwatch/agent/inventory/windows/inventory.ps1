@@ -333,6 +333,18 @@ Invoke-BanwatchSection -Name 'defender' -Body {
     Get-MpComputerStatus | Select-Object -Property @('AMServiceEnabled', 'AntivirusEnabled', 'AntispywareEnabled', 'RealTimeProtectionEnabled', 'AntivirusSignatureLastUpdated', 'AntivirusSignatureVersion', 'AMProductVersion', 'AMRunningMode', 'IsTamperProtected')
 }
 
+# --- defender-endpoint -----------------------------------------------------------------------------
+# Microsoft Defender for Endpoint's sensor (the Sense service) ships with Windows 10/11 and Server
+# 2019+ and stays stopped until the machine is onboarded, so the service alone proves nothing. When it
+# first starts it writes OnboardingState (REG_DWORD, 1 = onboarded) under this key; Microsoft's
+# onboarding guides check that value. A machine never onboarded has no key: an empty section.
+Invoke-BanwatchSection -Name 'defender-endpoint' -Body {
+    $status = 'HKLM:\SOFTWARE\Microsoft\Windows Advanced Threat Protection\Status'
+    if (Test-Path -LiteralPath $status) {
+        Get-ItemProperty -LiteralPath $status | Select-Object -Property @('OnboardingState')
+    }
+}
+
 # --- services / drivers ----------------------------------------------------------------------------
 Invoke-BanwatchSection -Name 'services' -Body {
     Get-CimInstance -ClassName Win32_Service -OperationTimeoutSec $script:CimTimeoutSec | Select-Object -Property @('Name', 'DisplayName', 'State', 'StartMode', 'PathName')

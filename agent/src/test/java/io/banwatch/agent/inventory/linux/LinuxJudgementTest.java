@@ -121,9 +121,9 @@ class LinuxJudgementTest {
         assertThat(j.findings()).extracting(Finding::ruleId, Finding::level, Finding::presence, Finding::product)
                 .containsExactly(
                         tuple(KESL, Level.VIOLATION, Presence.INSTALLED, "Kaspersky Endpoint Security for Linux"),
-                        tuple(KLNAGENT, Level.VIOLATION, Presence.INSTALLED, "Kaspersky Security Center Network Agent"),
                         tuple("kaspersky-us:kics", Level.VIOLATION, Presence.INSTALLED,
-                                "Kaspersky Industrial CyberSecurity for Linux Nodes"));
+                                "Kaspersky Industrial CyberSecurity for Linux Nodes"),
+                        tuple(KLNAGENT, Level.VIOLATION, Presence.INSTALLED, "Kaspersky Security Center Network Agent"));
         assertThat(j.findings()).allSatisfy(f -> assertThat(f.evidence()).singleElement()
                 .satisfies(e -> assertThat(e.source()).isEqualTo("rpm")));
     }
@@ -176,8 +176,8 @@ class LinuxJudgementTest {
                 .containsExactlyElementsOf(DEBIAN_BASE);
         assertThat(j.findings()).extracting(Finding::ruleId, Finding::level, Finding::presence).containsExactly(
                 tuple(KESL, Level.RISK, Presence.REMNANT),
-                tuple(KLNAGENT, Level.RISK, Presence.REMNANT),
                 tuple(KAV4FS, Level.RISK, Presence.REMNANT),
+                tuple(KLNAGENT, Level.RISK, Presence.REMNANT),
                 tuple(UNPROTECTED, Level.RISK, Presence.REMNANT));
         assertThat(j.finding(KESL).evidence()).extracting(LinuxJudgementTest::trace).containsExactly(
                 "package-residue kesl", "systemd-unit kesl.service", "path /var/opt/kaspersky/kesl",
@@ -246,7 +246,7 @@ class LinuxJudgementTest {
         Judged j = offline();
 
         // The scan saw no process at all, so the installed ClamAV and Falcon may well be running.
-        assertThat(j.findings()).extracting(Finding::ruleId).containsExactly(KESL, KLNAGENT, KAV4FS);
+        assertThat(j.findings()).extracting(Finding::ruleId).containsExactly(KESL, KAV4FS, KLNAGENT);
         assertThat(j.products()).extracting(SecurityProduct::product)
                 .containsExactly("ClamAV", "CrowdStrike Falcon", "Kaspersky security product");
     }

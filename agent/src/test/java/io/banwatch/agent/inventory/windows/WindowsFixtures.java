@@ -18,12 +18,14 @@ final class WindowsFixtures {
     static final String SERVER = "server-2019-ksws";
     static final String DECOYS = "decoys";
     static final String SINGLE_OBJECTS = "single-objects";
+    static final String MDE_NOT_ONBOARDED = "mde-not-onboarded";
+    static final String MDE_ONBOARDED = "mde-onboarded";
     static final List<String> ALL = List.of(CLEAN, KES, KES_RUSSIAN, NETWORK_AGENT, REMNANTS, REMNANTS_DEFENDER_OFF,
-            ULTRAAV, SERVER, DECOYS, SINGLE_OBJECTS);
+            ULTRAAV, SERVER, DECOYS, SINGLE_OBJECTS, MDE_NOT_ONBOARDED, MDE_ONBOARDED);
 
     /** The sections the script prints, in its order. */
     static final List<String> SECTIONS = List.of("host", "uninstall-machine", "uninstall-users", "appx",
-            "wsc-antivirus", "wsc-antispyware", "wsc-firewall", "defender", "services", "drivers",
+            "wsc-antivirus", "wsc-antispyware", "wsc-firewall", "defender", "defender-endpoint", "services", "drivers",
             "kaspersky-registry", "processes");
 
     private WindowsFixtures() {
@@ -39,6 +41,16 @@ final class WindowsFixtures {
         String body = PowerShellSections.parse(output(fixture)).bodies().get(section);
         assertThat(body).as("section %s of %s", section, fixture).isNotNull();
         return body;
+    }
+
+    /** The fixture's output with one section failed with {@code message}, as the script prints a failure. */
+    static String withError(String output, String section, String message) {
+        String marker = PowerShellSections.SECTION_MARKER + section + "\r\n";
+        int at = output.indexOf(marker);
+        assertThat(at).as("section %s", section).isNotNegative();
+        int bodyEnd = output.indexOf("\r\n", at + marker.length());
+        return output.substring(0, at) + PowerShellSections.ERROR_MARKER + section + "\r\n" + message
+                + output.substring(bodyEnd);
     }
 
     /** The fixture's output with one section's body replaced, for variants of a recorded machine. */

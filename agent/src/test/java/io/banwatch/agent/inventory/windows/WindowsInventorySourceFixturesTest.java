@@ -199,7 +199,8 @@ class WindowsInventorySourceFixturesTest {
         assertThat(inv.observations()).filteredOn(e -> e.name().startsWith("AVP") || e.name().startsWith("kl"))
                 .extracting(Evidence::kind, Evidence::name, Evidence::detail)
                 .containsExactly(
-                        tuple(EvidenceKind.SERVICE, "AVP.KES.21.9", "Stopped Auto"),
+                        // Set to start at boot, but its program is gone (this collect finds no file at all).
+                        tuple(EvidenceKind.SERVICE, "AVP.KES.21.9", "Stopped Auto, program missing"),
                         tuple(EvidenceKind.DRIVER, "klif", "Stopped System"),
                         tuple(EvidenceKind.DRIVER, "klmouflt", "Stopped Manual"));
         assertThat(inv.errors()).isEmpty();

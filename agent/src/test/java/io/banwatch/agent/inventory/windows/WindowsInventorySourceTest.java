@@ -158,7 +158,7 @@ class WindowsInventorySourceTest {
         Inventory whole = source(path -> false).read();
 
         assertThat(cut.errors()).containsExactly(
-                new ScanError("powershell", POWERSHELL + ": timed out after 120 s; kept the 8 sections finished before"),
+                new ScanError("powershell", POWERSHELL + ": timed out after 120 s; kept the 9 sections finished before"),
                 new ScanError("services", "not finished before PowerShell timed out"),
                 new ScanError("drivers", "not finished before PowerShell timed out"),
                 new ScanError("kaspersky-registry", "not finished before PowerShell timed out"),
@@ -179,7 +179,8 @@ class WindowsInventorySourceTest {
         Inventory inv = source(path -> false).read();
 
         assertThat(inv.errors()).extracting(ScanError::source).containsExactly("powershell", "appx", "wsc-antivirus",
-                "wsc-antispyware", "wsc-firewall", "defender", "services", "drivers", "kaspersky-registry", "processes");
+                "wsc-antispyware", "wsc-firewall", "defender", "defender-endpoint", "services", "drivers", "kaspersky-registry",
+                "processes");
         assertThat(inv.errors().get(1).message()).isEqualTo("not finished before PowerShell timed out");
         assertThat(inv.software()).extracting(s -> s.source()).doesNotContain("windows-store").contains("windows-uninstall");
     }
@@ -258,6 +259,7 @@ class WindowsInventorySourceTest {
 
         assertThat(inv.errors()).extracting(ScanError::source, ScanError::message).containsExactly(
                 tuple("defender", "not in the inventory script's output"),
+                tuple("defender-endpoint", "not in the inventory script's output"),
                 tuple("services", "not in the inventory script's output"),
                 tuple("drivers", "not in the inventory script's output"),
                 tuple("kaspersky-registry", "not in the inventory script's output"),
@@ -290,7 +292,10 @@ class WindowsInventorySourceTest {
 
         Inventory inv = source(path -> asked.add(path) && path.startsWith("C:\\ProgramData")).read();
 
-        assertThat(asked).containsExactly("C:\\Program Files (x86)\\Kaspersky Lab", "C:\\ProgramData\\Kaspersky Lab",
+        // Also the programs of the two stopped services set to start at boot (Edge's and Google's updaters), and no other.
+        assertThat(asked).containsExactly("C:\\Program Files (x86)\\Microsoft\\EdgeUpdate\\MicrosoftEdgeUpdate.exe",
+                "C:\\Program Files (x86)\\Google\\Update\\GoogleUpdate.exe",
+                "C:\\Program Files (x86)\\Kaspersky Lab", "C:\\ProgramData\\Kaspersky Lab",
                 "\\\\fileserver\\share\\Kaspersky Lab");
         assertThat(inv.observations()).filteredOn(e -> e.kind() == EvidenceKind.PATH).extracting(Evidence::name)
                 .containsExactly("C:\\ProgramData\\Kaspersky Lab");

@@ -263,6 +263,68 @@ class WindowsJudgementTest {
                 tuple("Kaspersky", "Kaspersky security product", null, null));
     }
 
+    /** The recorded output, as collected with a file system where {@code exists} says which files are there. */
+    private static Inventory collect(String output, java.util.function.Predicate<String> exists) {
+        return new WindowsInventorySource((argv, stdin, timeout) -> new CommandResult(0, output, "", null),
+                List.of(), WindowsInventorySourceTest.SCAN_DAY, Map.of("SystemRoot", "C:\\WINDOWS")::get, exists).read();
+    }
+
+    @Test
+    void theNetworkAgentsRunningServiceProvesTheInstallWhenProgramsAndProcessesCouldNotBeRead() {
+        String output = WindowsFixtures.withError(WindowsFixtures.withError(WindowsFixtures.output(WindowsFixtures.NETWORK_AGENT),
+                "uninstall-machine", "Access is denied."), "processes", "Access is denied.");
+
+        Judged judged = judge(collect(output, path -> false));
+
+        assertThat(judged.summary()).containsExactly("kaspersky-us:klnagent VIOLATION INSTALLED");
+        assertThat(traces(judged.finding("kaspersky-us:klnagent"))).startsWith("service klnagent");
+    }
+
+    @Test
+    void aStoppedServiceSetToStartAtBootIsAnInstallWhileItsProgramIsOnTheDisk() {
+        String avp = "C:\\Program Files (x86)\\Kaspersky Lab\\KES.12.6.0\\avp.exe";
+        String output = WindowsFixtures.output(WindowsFixtures.REMNANTS);
+
+        // The recorded machine: the service's program is gone, so the service is what an uninstall left.
+        assertThat(judge(collect(output, path -> false)).summary()).containsExactly("kaspersky-us:kes-windows RISK REMNANT");
+        // The same registration with avp.exe still there: Kaspersky is stopped, not removed.
+        Judged stopped = judge(collect(output, avp::equals));
+        assertThat(stopped.summary()).containsExactly("kaspersky-us:kes-windows VIOLATION INSTALLED");
+        assertThat(stopped.finding("kaspersky-us:kes-windows").evidence()).filteredOn(e -> e.kind() == EvidenceKind.SERVICE)
+                .extracting(Evidence::detail).containsExactly("Stopped Auto, program present");
+    }
+
+    @Test
+    void aMachineNotOnboardedToDefenderForEndpointDoesNotListIt() {
+        Judged offboarded = judge(WindowsFixtures.MDE_NOT_ONBOARDED);
+        // Never onboarded: the sensor's status key does not exist at all.
+        Judged never = judge(collect(WindowsFixtures.withSection(WindowsFixtures.MDE_NOT_ONBOARDED, "defender-endpoint", ""),
+                path -> false));
+
+        for (Judged judged : List.of(offboarded, never)) {
+            assertThat(judged.findings()).isEmpty();
+            assertThat(judged.products()).extracting(SecurityProduct::vendor, SecurityProduct::product, SecurityProduct::enabled)
+                    .containsExactly(tuple("Microsoft", "Windows Defender", true));
+        }
+        assertThat(WindowsInventorySourceFixturesTest.collect(WindowsFixtures.MDE_NOT_ONBOARDED).observations())
+                .filteredOn(e -> e.name().equals("Sense")).extracting(Evidence::detail).containsExactly("Stopped Manual");
+    }
+
+    @Test
+    void anOnboardedMachineListsDefenderForEndpointAsAnActiveEdr() {
+        Judged onboarded = judge(WindowsFixtures.MDE_ONBOARDED);
+
+        assertThat(onboarded.findings()).isEmpty();
+        assertThat(onboarded.products()).extracting(SecurityProduct::vendor, SecurityProduct::product, SecurityProduct::kind,
+                SecurityProduct::active).containsExactly(
+                tuple("Microsoft", "Windows Defender", "antivirus", true),
+                tuple("Microsoft", "Microsoft Defender for Endpoint", "edr", true));
+        assertThat(onboarded.product("Microsoft", "edr").evidence()).extracting(e -> e.kind().jsonName() + " " + e.name()
+                + " " + e.detail()).containsExactly(
+                "registry-key HKLM\\SOFTWARE\\Microsoft\\Windows Advanced Threat Protection\\Status OnboardingState=1",
+                "service Sense Running Auto", "process MsSense null");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {WindowsFixtures.CLEAN, WindowsFixtures.DECOYS, WindowsFixtures.SINGLE_OBJECTS})
     void machinesWithoutKasperskyHaveNoFinding(String fixture) {
