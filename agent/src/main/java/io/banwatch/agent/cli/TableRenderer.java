@@ -39,10 +39,14 @@ final class TableRenderer {
         out.printf("Host id    %s%n", h.id());
         out.printf("Profile    %s, judged on %s%n", r.profile(), r.asOf());
         out.printf("Software   %s%n", softwareSummary(r.software()));
-        out.println("Security   " + (r.securityProducts().isEmpty() ? "none found" : ""));
+        if (r.securityProducts().isEmpty()) {
+            out.println("Security   none found");
+        }
+        String label = "Security   ";
         for (SecurityProduct p : r.securityProducts()) {
-            out.printf("           %s (%s%s)%s%n", p.product(), p.kind(), p.version() == null ? "" : " " + p.version(),
+            out.printf("%s%s (%s%s)%s%n", label, p.product(), p.kind(), p.version() == null ? "" : " " + p.version(),
                     state(p));
+            label = "           ";
         }
         List<ScanError> secondary = r.errors().stream().filter(e -> !e.primary()).toList();
         if (!secondary.isEmpty()) {

@@ -102,6 +102,7 @@ class ScanCommandTest {
                 .contains("Host       ws-0042 (Debian GNU/Linux 12 (bookworm), x86_64)")
                 .contains("Profile    us-private, judged on 2024-09-01")
                 .contains("Software   15 packages (dpkg 15)")
+                .contains("\nSecurity   Kaspersky security product (antivirus 12.1.0-1297)\n")
                 .contains("FINDINGS (2)")
                 .containsPattern("\nLEVEL +PRODUCT +PRESENCE +MILESTONE +DATE +DAYS LEFT\n")
                 .containsPattern("\nDEADLINE +Kaspersky Endpoint +installed +bis-updates-end +2024-09-29 +28\n"
