@@ -92,6 +92,17 @@ public final class RuleSet {
         return profiles().contains(profile);
     }
 
+    /** Every pack in force, in judging order, then the security catalog. */
+    public List<PackInfo> packInfo() {
+        List<PackInfo> out = new ArrayList<>();
+        for (RulePack p : packs) {
+            out.add(p.info());
+        }
+        out.add(new PackInfo(catalog.id(), "security-product catalog", catalog.version(), catalog.origin(),
+                catalog.sha256()));
+        return out;
+    }
+
     /** "id version" of every pack and the catalog, for reports and logs. */
     public List<String> versions() {
         List<String> out = new ArrayList<>();

@@ -9,11 +9,14 @@ import java.util.List;
  * @param version its version
  * @param entries       products in match order
  * @param signalsByKind their signals grouped by evidence kind
+ * @param origin        where it was loaded from
+ * @param sha256        the SHA-256 of the file it was loaded from (hex)
  */
-record SecurityCatalog(String id, String version, List<Entry> entries, SignalsByKind<Entry> signalsByKind) {
+record SecurityCatalog(String id, String version, List<Entry> entries, SignalsByKind<Entry> signalsByKind,
+                       String origin, String sha256) {
 
-    SecurityCatalog(String id, String version, List<Entry> entries) {
-        this(id, version, entries, new SignalsByKind<>(entries, Entry::signals));
+    SecurityCatalog(String id, String version, List<Entry> entries, String origin, String sha256) {
+        this(id, version, entries, new SignalsByKind<>(entries, Entry::signals), origin, sha256);
     }
 
     /** The first entry, in catalog order, that recognises this trace; null when none does. */
