@@ -4,7 +4,7 @@ import io.banwatch.rules.RuleSet;
 import io.banwatch.collector.alerts.AlertDispatcher;
 import io.banwatch.collector.alerts.AlertPolicy;
 import io.banwatch.collector.api.ApiHandlers;
-import io.banwatch.collector.api.FleetQueries;
+import io.banwatch.collector.api.FleetReads;
 import io.banwatch.collector.auth.Enrollment;
 import io.banwatch.collector.auth.Secrets;
 import io.banwatch.collector.auth.TokenStore;
@@ -97,11 +97,11 @@ public final class CollectorServer implements AutoCloseable {
                     config.webhookTimeout(), clock, metrics, new Random());
             IngestService ingest = new IngestService(evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
                     config.maxReportBytes(), config.storeRawReports());
-            FleetQueries queries = new FleetQueries(db, clock, config.staleDays(), rules.milestones());
+            FleetReads reads = FleetReads.of(db, clock, config.staleDays(), rules.milestones());
             Access access = new Access(tokens);
-            ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, queries,
+            ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, reads,
                     db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
-            DashboardHandlers dashboard = new DashboardHandlers(access, tokens, queries, rules.profiles(),
+            DashboardHandlers dashboard = new DashboardHandlers(access, tokens, reads, rules.profiles(),
                     config.tls() != null, TokenCommand.viewer(config));
             Javalin app = Routes.app(config, tlsKeys, api, dashboard);
             PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention())),

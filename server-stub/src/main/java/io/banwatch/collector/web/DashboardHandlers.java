@@ -1,6 +1,7 @@
 package io.banwatch.collector.web;
 
-import io.banwatch.collector.api.FleetQueries;
+import io.banwatch.collector.api.FleetReads;
+import io.banwatch.collector.api.HostDetailQueries;
 import io.banwatch.collector.api.HostFilter;
 import io.banwatch.collector.api.Page;
 import io.banwatch.collector.auth.Principal;
@@ -31,9 +32,14 @@ public final class DashboardHandlers {
 
     private final Access access;
     private final TokenStore tokens;
-    private final FleetQueries queries;
+    private final FleetReads reads;
     private final Set<String> profiles;
-    private final DashboardPages pages = new DashboardPages();
+    private final LoginPage loginPage = new LoginPage();
+    private final SummaryPage summaryPage = new SummaryPage();
+    private final HostsPage hostsPage = new HostsPage();
+    private final HostPage hostPage;
+    private final FindingsPage findingsPage;
+    private final ProblemPage problemPage = new ProblemPage();
     private final boolean secureCookies;
     private final String tokenCommand;
 
@@ -41,14 +47,17 @@ public final class DashboardHandlers {
      * @param tokenCommand what the sign-in page tells an admin to run for a viewer token: the
      *                     command with the flags that reach this collector's database
      */
-    public DashboardHandlers(Access access, TokenStore tokens, FleetQueries queries, Set<String> profiles,
+    public DashboardHandlers(Access access, TokenStore tokens, FleetReads reads, Set<String> profiles,
                              boolean secureCookies, String tokenCommand) {
         this.access = access;
         this.tokens = tokens;
-        this.queries = queries;
+        this.reads = reads;
         this.profiles = profiles;
         this.secureCookies = secureCookies;
         this.tokenCommand = tokenCommand;
+        FindingTable findingTable = new FindingTable();
+        this.hostPage = new HostPage(findingTable);
+        this.findingsPage = new FindingsPage(findingTable);
     }
 
     /** Security headers for every response. */
@@ -61,7 +70,7 @@ public final class DashboardHandlers {
     }
 
     public void loginPage(Context ctx) {
-        ctx.html(pages.login(null, tokenCommand));
+        ctx.html(loginPage.render(null, tokenCommand));
     }
 
     public void login(Context ctx) {
@@ -71,7 +80,7 @@ public final class DashboardHandlers {
         String token = ctx.formParam("token");
         Optional<Principal> p = tokens.authenticate(token);
         if (p.isEmpty() || !p.get().role().canRead()) {
-            ctx.status(401).html(pages.login(p.isEmpty() ? "That token is not valid."
+            ctx.status(401).html(loginPage.render(p.isEmpty() ? "That token is not valid."
                     : "That token cannot read the dashboard (a viewer or admin token is needed).", tokenCommand));
             return;
         }
@@ -87,8 +96,8 @@ public final class DashboardHandlers {
 
     public void summary(Context ctx) {
         if (signedIn(ctx)) {
-            ctx.html(pages.summary(queries.summary(), queries.kasperskyOverTime(90),
-                    queries.hosts(HostFilter.all(), new Page.Request(1, 10))));
+            ctx.html(summaryPage.render(reads.summary().summary(), reads.summary().kasperskyOverTime(90),
+                    reads.hosts().page(HostFilter.all(), new Page.Request(1, 10))));
         }
     }
 
@@ -101,22 +110,22 @@ public final class DashboardHandlers {
                         ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
                 request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
             } catch (ApiError e) {
-                ctx.status(e.status()).html(pages.problem("Hosts: bad filter", e.getMessage()));
+                ctx.status(e.status()).html(problemPage.render("Hosts: bad filter", e.getMessage()));
                 return;
             }
-            ctx.html(pages.hosts(queries.hosts(f, request), f, profiles, query(ctx)));
+            ctx.html(hostsPage.render(reads.hosts().page(f, request), f, profiles, query(ctx)));
         }
     }
 
     public void host(Context ctx) {
         if (signedIn(ctx)) {
             String id = ctx.pathParam("hostId");
-            Optional<FleetQueries.HostDetail> detail = queries.host(id);
+            Optional<HostDetailQueries.HostDetail> detail = reads.hostDetail().host(id);
             if (detail.isEmpty()) {
-                ctx.status(HttpStatus.NOT_FOUND).html(pages.hostNotFound(id));
+                ctx.status(HttpStatus.NOT_FOUND).html(hostPage.notFound(id));
                 return;
             }
-            ctx.html(pages.host(detail.get()));
+            ctx.html(hostPage.render(detail.get()));
         }
     }
 
@@ -128,10 +137,11 @@ public final class DashboardHandlers {
                 level = HostFilter.findingLevel(ctx.queryParam("level"));
                 request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
             } catch (ApiError e) {
-                ctx.status(e.status()).html(pages.problem("Findings: bad filter", e.getMessage()));
+                ctx.status(e.status()).html(problemPage.render("Findings: bad filter", e.getMessage()));
                 return;
             }
-            ctx.html(pages.findings(queries.findings(level == null ? null : level.name(), request), level, query(ctx)));
+            ctx.html(findingsPage.render(reads.findings().page(level == null ? null : level.name(), request), level,
+                    query(ctx)));
         }
     }
 
@@ -152,7 +162,7 @@ public final class DashboardHandlers {
             w.row(List.of("host_id", "hostname", "level", "profile", "os_family", "os_name", "arch",
                     "kaspersky_installed", "kaspersky_first_seen", "kaspersky_removed_at", "next_deadline",
                     "first_seen", "last_seen", "stale", "agent_version", "software_count", "finding_count"));
-            queries.eachHost(f, r -> w.row(java.util.Arrays.asList(r.hostId(), r.hostname(),
+            reads.hosts().each(f, r -> w.row(java.util.Arrays.asList(r.hostId(), r.hostname(),
                     r.level(), r.profile(), r.osFamily(), r.osName(), r.arch(),
                     r.kasperskyInstalled(), r.kasperskyFirstSeen(), r.kasperskyRemovedAt(), r.nextDeadline(),
                     r.firstSeen(), r.lastSeen(), r.stale(), r.agentVersion(), r.softwareCount(), r.findingCount())));
@@ -164,7 +174,7 @@ public final class DashboardHandlers {
         csv(ctx, "banwatch-findings.csv", w -> {
             w.row(List.of("host_id", "hostname", "level", "profile", "vendor", "product", "presence", "milestone",
                     "since", "deadline", "days_left", "message", "citation", "citation_url", "rule_id", "kind"));
-            queries.eachFinding(f -> w.row(java.util.Arrays.asList(f.hostId(), f.hostname(), f.level(), f.profile(),
+            reads.findings().each(f -> w.row(java.util.Arrays.asList(f.hostId(), f.hostname(), f.level(), f.profile(),
                     f.vendor(), f.product(), f.presence(), f.milestone(), f.since(), f.deadline(), f.daysLeft(),
                     f.message(), f.citationTitle(), f.citationUrl(), f.ruleId(), f.kind())));
         });
