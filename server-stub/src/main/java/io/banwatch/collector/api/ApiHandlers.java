@@ -125,15 +125,7 @@ public final class ApiHandlers {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("invalid_role", e.getMessage());
         }
-        if (role == Role.HOST) {
-            throw ApiError.badRequest("invalid_role", "host tokens are issued by enrollment, not by hand");
-        }
-        String name = Json.text(body, "name");
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw ApiError.badRequest("invalid_name", "name must be 1-200 characters");
-        }
-        TokenStore.Issued issued = tokens.issue(role, name.strip(), null);
-        json.write(ctx, 201, issued);
+        json.write(ctx, 201, tokens.issueForPerson(role, Json.text(body, "name")));
     }
 
     public void revokeToken(Context ctx) {

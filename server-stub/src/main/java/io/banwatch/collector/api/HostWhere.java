@@ -1,12 +1,12 @@
 package io.banwatch.collector.api;
 
+import io.banwatch.collector.db.Like;
 import io.banwatch.model.Verdict;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The WHERE clause a {@link HostFilter} means on the hosts table, with its parameters.
@@ -30,9 +30,8 @@ record HostWhere(String sql, List<Object> params) {
             params.add(f.profile());
         }
         if (f.search() != null) {
-            String like = "%" + f.search().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%";
-            clauses.add("(LOWER(hostname) LIKE ? ESCAPE '\\' OR LOWER(host_id) LIKE ? ESCAPE '\\')");
+            String like = Like.containing(f.search());
+            clauses.add("(LOWER(hostname) LIKE ?" + Like.ESCAPE + " OR LOWER(host_id) LIKE ?" + Like.ESCAPE + ")");
             params.add(like);
             params.add(like);
         }

@@ -16,8 +16,8 @@ final class FindingsPage {
      * @param level the finding level filtered on, or null
      * @param query the request's query string ("" for none), for the pager
      */
-    String render(Page<FindingRow> page, Level level, String query) {
-        HtmlWriter h = Layout.page("Findings", Nav.FINDINGS);
+    String render(PageContext who, Page<FindingRow> page, Level level, String query) {
+        HtmlWriter h = Layout.page(who, "Findings", Nav.FINDINGS);
         h.raw("<h1>Findings</h1><form class=\"filters\" method=\"get\" action=\"/findings\"><label>Level"
                 + "<select name=\"level\"><option value=\"\">any</option>");
         for (Level l : Level.values()) {

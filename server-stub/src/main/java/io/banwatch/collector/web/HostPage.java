@@ -23,9 +23,9 @@ final class HostPage {
         this.findings = findings;
     }
 
-    String render(HostDetail d) {
+    String render(PageContext who, HostDetail d) {
         HostRow r = d.host();
-        HtmlWriter h = Layout.page("Host " + r.hostname(), Nav.HOSTS);
+        HtmlWriter h = Layout.page(who, "Host " + r.hostname(), Nav.HOSTS);
         h.raw("<h1>").text(r.hostname()).raw(" ");
         Cells.badge(h, r.level());
         h.raw("</h1>");
@@ -109,8 +109,8 @@ final class HostPage {
     }
 
     /** The page for a host id nobody knows (a stale link, a typo). */
-    String notFound(String hostId) {
-        HtmlWriter h = Layout.page("Host not found", Nav.HOSTS);
+    String notFound(PageContext who, String hostId) {
+        HtmlWriter h = Layout.page(who, "Host not found", Nav.HOSTS);
         h.raw("<h1>Host not found</h1><div class=\"empty\"><p>No host has the id <code>").text(hostId)
                 .raw("</code>. The link may be mistyped, or the host has never reported to this collector.</p>"
                         + "<p><a href=\"/hosts\">All hosts</a></p></div>");

@@ -13,8 +13,8 @@ final class HostsPage {
      * @param profiles the profiles the filter offers
      * @param query    the request's query string ("" for none), for the pager and the export link
      */
-    String render(Page<HostRow> page, HostFilter f, Set<String> profiles, String query) {
-        HtmlWriter h = Layout.page("Hosts", f.stale() ? Nav.STALE : Nav.HOSTS);
+    String render(PageContext who, Page<HostRow> page, HostFilter f, Set<String> profiles, String query) {
+        HtmlWriter h = Layout.page(who, "Hosts", f.stale() ? Nav.STALE : Nav.HOSTS);
         h.raw("<h1>Hosts</h1><form class=\"filters\" method=\"get\" action=\"/hosts\">");
         h.raw("<label>Level<select name=\"level\"><option value=\"\">any</option>");
         for (Verdict v : Verdict.values()) {

@@ -16,8 +16,8 @@ final class SummaryPage {
      * @param chart hosts with Kaspersky installed, one count a day
      * @param worst the first page of the host list, most serious first
      */
-    String render(Summary s, List<DayCount> chart, Page<HostRow> worst) {
-        HtmlWriter h = Layout.page("Fleet summary", Nav.SUMMARY);
+    String render(PageContext who, Summary s, List<DayCount> chart, Page<HostRow> worst) {
+        HtmlWriter h = Layout.page(who, "Fleet summary", Nav.SUMMARY);
         h.raw("<h1>Fleet summary</h1>");
         if (s.hosts() == 0) {
             h.raw("<div class=\"empty\"><p><strong>No host has reported yet.</strong></p><p>Install the banwatch agent"
