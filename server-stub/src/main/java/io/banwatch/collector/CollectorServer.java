@@ -4,9 +4,10 @@ import io.banwatch.rules.RuleSet;
 import io.banwatch.collector.alerts.AlertDispatcher;
 import io.banwatch.collector.alerts.AlertPolicy;
 import io.banwatch.collector.api.ApiHandlers;
-import io.banwatch.collector.api.FleetQueries;
+import io.banwatch.collector.api.FleetReads;
 import io.banwatch.collector.auth.Enrollment;
 import io.banwatch.collector.auth.Secrets;
+import io.banwatch.collector.auth.SessionStore;
 import io.banwatch.collector.auth.TokenStore;
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.collector.config.TokenCommand;
@@ -22,8 +23,11 @@ import io.banwatch.collector.jobs.JobLease;
 import io.banwatch.collector.jobs.PeriodicJobs;
 import io.banwatch.collector.jobs.RetentionJob;
 import io.banwatch.collector.metrics.Metrics;
+import io.banwatch.collector.web.CsrfGuard;
 import io.banwatch.collector.web.DashboardHandlers;
+import io.banwatch.collector.web.TokenAdminHandlers;
 import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,14 +101,17 @@ public final class CollectorServer implements AutoCloseable {
                     config.webhookTimeout(), clock, metrics, new Random());
             IngestService ingest = new IngestService(evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
                     config.maxReportBytes(), config.storeRawReports());
-            FleetQueries queries = new FleetQueries(db, clock, config.staleDays(), rules.milestones());
-            Access access = new Access(tokens);
-            ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, queries,
+            FleetReads reads = FleetReads.of(db, clock, config.staleDays(), rules.milestones());
+            SessionStore sessions = new SessionStore(db, secrets, clock, config.sessions().idle(),
+                    config.sessions().max());
+            Access access = new Access(tokens, sessions);
+            ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, reads,
                     db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
-            DashboardHandlers dashboard = new DashboardHandlers(access, tokens, queries, rules.profiles(),
-                    config.tls() != null, TokenCommand.viewer(config));
-            Javalin app = Routes.app(config, tlsKeys, api, dashboard);
-            PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention())),
+            DashboardHandlers dashboard = new DashboardHandlers(access, sessions, tokens, secrets, reads,
+                    rules.profiles(), config.tls() != null, TokenCommand.viewer(config));
+            Javalin app = Routes.app(config, tlsKeys, api, dashboard, new TokenAdminHandlers(access, tokens),
+                    new CsrfGuard(access, Routes.LOGIN));
+            PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention(), config.sessions())),
                     new JobLease(db, "collector-" + UUID.randomUUID()), clock);
             return new CollectorServer(config, db, tokens, writer, alerts, jobs, app, secret, adminFile);
         } catch (RuntimeException e) {
@@ -132,6 +139,11 @@ public final class CollectorServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route it serves, before-handlers included (tests walk them). */
+    List<Endpoint> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint).toList();
     }
 
     public TokenStore tokens() {

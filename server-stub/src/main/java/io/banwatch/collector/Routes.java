@@ -6,7 +6,9 @@ import io.banwatch.collector.db.DatabaseException;
 import io.banwatch.collector.http.ApiError;
 import io.banwatch.collector.http.Json;
 import io.banwatch.collector.http.Pem;
+import io.banwatch.collector.web.CsrfGuard;
 import io.banwatch.collector.web.DashboardHandlers;
+import io.banwatch.collector.web.TokenAdminHandlers;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.eclipse.jetty.http.HttpVersion;
@@ -31,10 +33,16 @@ public final class Routes {
     private Routes() {
     }
 
+    /** The sign-in form's route: the CSRF guard checks it by its double-submit cookie. */
+    public static final String LOGIN = "/login";
+
     /**
      * @param tlsKeys the TLS key material from {@link #tlsKeyStore}, or null for plain HTTP
+     * @param csrf    wraps every route: no state-changing request signed in by the session cookie
+     *                reaches a handler without the session's CSRF token
      */
-    public static Javalin app(ServerConfig config, KeyStore tlsKeys, ApiHandlers api, DashboardHandlers web) {
+    public static Javalin app(ServerConfig config, KeyStore tlsKeys, ApiHandlers api, DashboardHandlers web,
+                              TokenAdminHandlers admin, CsrfGuard csrf) {
         Json json = new Json();
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -45,6 +53,7 @@ public final class Routes {
                         new org.eclipse.jetty.server.Connector[]{tlsConnector(server, config, tlsKeys)}));
             }
 
+            c.router.handlerWrapper(csrf);
             c.routes.before(DashboardHandlers::headers);
 
             c.routes.get("/healthz", api::health);
@@ -63,8 +72,8 @@ public final class Routes {
             c.routes.delete("/api/v1/tokens/{id}", api::revokeToken);
 
             c.routes.get("/", web::summary);
-            c.routes.get("/login", web::loginPage);
-            c.routes.post("/login", web::login);
+            c.routes.get(LOGIN, web::loginPage);
+            c.routes.post(LOGIN, web::login);
             c.routes.post("/logout", web::logout);
             c.routes.get("/hosts", web::hosts);
             c.routes.get("/hosts/{hostId}", web::host);
@@ -72,6 +81,10 @@ public final class Routes {
             c.routes.get("/export/hosts.csv", web::hostsCsv);
             c.routes.get("/export/findings.csv", web::findingsCsv);
             c.routes.get("/static/banwatch.css", web::stylesheet);
+            c.routes.get("/admin/tokens", admin::list);
+            c.routes.post("/admin/tokens", admin::create);
+            c.routes.get("/admin/tokens/{id}/revoke", admin::confirmRevoke);
+            c.routes.post("/admin/tokens/{id}/revoke", admin::revoke);
 
             c.routes.exception(ApiError.class, (e, ctx) -> error(json, ctx, e.status(), e.code(), e.getMessage()));
             c.routes.exception(DatabaseException.class, (e, ctx) -> {

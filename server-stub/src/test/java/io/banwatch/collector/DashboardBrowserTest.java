@@ -126,6 +126,8 @@ class DashboardBrowserTest {
         emptyFleetSummary = body();
         screenshot("00-summary-empty-fleet");
         seedFleet();
+        // Seeding moved the clock by weeks, past the first session's expiry: sign in again.
+        signIn(viewer);
     }
 
     /** Each test reports itself skipped, with the reason, so a run without Chromium is visible as such. */
@@ -348,7 +350,7 @@ class DashboardBrowserTest {
      * Why the browser tests cannot run here, or null when they can; fails instead when CI said
      * browser tests are required.
      */
-    private static String missingBrowser() {
+    static String missingBrowser() {
         String mode = System.getProperty("banwatch.browserTests", "optional");
         if (!mode.equals("optional") && !mode.equals("required")) {
             fail("banwatch.browserTests must be 'optional' or 'required', not '" + mode + "'");
@@ -370,7 +372,7 @@ class DashboardBrowserTest {
         return why + "; skipped because banwatch.browserTests=optional";
     }
 
-    private static WebDriver startChromium(Path profile) {
+    static WebDriver startChromium(Path profile) {
         // Never let Selenium Manager look for (or download) a browser or driver: the paths are given.
         System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
         System.setProperty("SE_AVOID_STATS", "true");

@@ -83,6 +83,30 @@ class RestartAndTlsTest {
     }
 
     @Test
+    void overTlsTheDashboardsCookiesAreSecure() throws Exception {
+        Path ks = selfSignedKeystore();
+        ServerConfig.Builder b = db.config(dir);
+        b.tls = new ServerConfig.Tls(ks, "changeit", null, null);
+        try (CollectorServer server = CollectorServer.create(b.build(), clock).start()) {
+            String viewer = server.tokens().issue(io.banwatch.collector.auth.Role.VIEWER, "officer", null).token();
+            HttpClient https = HttpClient.newBuilder().sslContext(trusting(ks)).build();
+            String base = "https://127.0.0.1:" + server.port();
+            HttpResponse<String> page = https.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String loginCookie = DashboardClient.setCookie(page, "banwatch_login");
+            assertThat(loginCookie).contains("Secure", "HttpOnly", "SameSite=Strict");
+            String form = "csrf=" + DashboardClient.csrfIn(page.body()) + "&token=" + viewer;
+            HttpResponse<String> signedIn = https.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", loginCookie.split(";", 2)[0])
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            assertThat(DashboardClient.setCookie(signedIn, "banwatch_session"))
+                    .contains("; Path=/", "Secure", "HttpOnly", "SameSite=Strict", "Max-Age=28800");
+        }
+    }
+
+    @Test
     void servesTlsFromAPemCertificateAndPkcs8Key() throws Exception {
         Path ks = selfSignedKeystore();
         Path cert = dir.resolve("server.crt");

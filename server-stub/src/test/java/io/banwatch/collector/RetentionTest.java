@@ -1,6 +1,6 @@
 package io.banwatch.collector;
 
-import io.banwatch.collector.api.FleetQueries;
+import io.banwatch.collector.api.SummaryQueries;
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.collector.db.Database;
 import org.junit.jupiter.api.Test;
@@ -125,7 +125,7 @@ class RetentionTest {
         try (TestCollector c = TestCollector.start(built, clock);
              Database database = Database.open(built.jdbcUrl(), built.databaseUser(), built.databasePassword(), 2,
                      Duration.ofSeconds(10))) {
-            FleetQueries queries = new FleetQueries(database, clock, 7, List.of());
+            SummaryQueries queries = new SummaryQueries(database, clock, 7, List.of());
             int hosts = 3;
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < hosts; i++) {
@@ -147,13 +147,13 @@ class RetentionTest {
                 }
                 expected.add(n);
             }
-            List<Long> before = queries.kasperskyOverTime(14).stream().map(FleetQueries.DayCount::hosts).toList();
+            List<Long> before = queries.kasperskyOverTime(14).stream().map(SummaryQueries.DayCount::hosts).toList();
             long historyBefore = db.count("SELECT COUNT(*) FROM host_history");
             assertThat(c.server.runJobsNow()).containsExactly("retention");
 
             assertThat(db.count("SELECT COUNT(*) FROM host_history")).isLessThan(historyBefore);
             assertThat(before).isEqualTo(expected);
-            assertThat(queries.kasperskyOverTime(14).stream().map(FleetQueries.DayCount::hosts).toList()).isEqualTo(expected);
+            assertThat(queries.kasperskyOverTime(14).stream().map(SummaryQueries.DayCount::hosts).toList()).isEqualTo(expected);
         }
     }
 }

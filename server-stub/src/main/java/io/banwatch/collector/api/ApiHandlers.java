@@ -25,20 +25,20 @@ public final class ApiHandlers {
     private final Enrollment enrollment;
     private final TokenStore tokens;
     private final IngestService ingest;
-    private final FleetQueries queries;
+    private final FleetReads reads;
     private final Database db;
     private final Metrics metrics;
     private final boolean metricsPublic;
     private final Runnable afterIngest;
 
     public ApiHandlers(Access access, Json json, Enrollment enrollment, TokenStore tokens, IngestService ingest,
-                       FleetQueries queries, Database db, Metrics metrics, boolean metricsPublic, Runnable afterIngest) {
+                       FleetReads reads, Database db, Metrics metrics, boolean metricsPublic, Runnable afterIngest) {
         this.access = access;
         this.json = json;
         this.enrollment = enrollment;
         this.tokens = tokens;
         this.ingest = ingest;
-        this.queries = queries;
+        this.reads = reads;
         this.db = db;
         this.metrics = metrics;
         this.metricsPublic = metricsPublic;
@@ -59,7 +59,7 @@ public final class ApiHandlers {
             access.reader(ctx);
         }
         Map<String, Supplier<Number>> gauges = new LinkedHashMap<>();
-        gauges.put("banwatch_hosts", queries::hostCount);
+        gauges.put("banwatch_hosts", reads.summary()::hostCount);
         db.poolStats().forEach((k, v) -> gauges.put("banwatch_db_pool_" + k, () -> v));
         gauges.put("banwatch_db_transaction_retries", db::retries);
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(gauges));
@@ -89,24 +89,25 @@ public final class ApiHandlers {
 
     public void summary(Context ctx) {
         access.reader(ctx);
-        json.write(ctx, 200, queries.summary());
+        json.write(ctx, 200, reads.summary().summary());
     }
 
     public void hosts(Context ctx) {
         access.reader(ctx);
-        json.write(ctx, 200, queries.hosts(filter(ctx), Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
+        json.write(ctx, 200, reads.hosts().page(filter(ctx),
+                Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
     public void host(Context ctx) {
         access.reader(ctx);
         String id = ctx.pathParam("hostId");
-        json.write(ctx, 200, queries.host(id).orElseThrow(() -> ApiError.notFound("no host with id " + id)));
+        json.write(ctx, 200, reads.hostDetail().host(id).orElseThrow(() -> ApiError.notFound("no host with id " + id)));
     }
 
     public void findings(Context ctx) {
         access.reader(ctx);
         io.banwatch.model.Level level = HostFilter.findingLevel(ctx.queryParam("level"));
-        json.write(ctx, 200, queries.findings(level == null ? null : level.name(),
+        json.write(ctx, 200, reads.findings().page(level == null ? null : level.name(),
                 Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
@@ -124,15 +125,7 @@ public final class ApiHandlers {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("invalid_role", e.getMessage());
         }
-        if (role == Role.HOST) {
-            throw ApiError.badRequest("invalid_role", "host tokens are issued by enrollment, not by hand");
-        }
-        String name = Json.text(body, "name");
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw ApiError.badRequest("invalid_name", "name must be 1-200 characters");
-        }
-        TokenStore.Issued issued = tokens.issue(role, name.strip(), null);
-        json.write(ctx, 201, issued);
+        json.write(ctx, 201, tokens.issueForPerson(role, Json.text(body, "name")));
     }
 
     public void revokeToken(Context ctx) {

@@ -1,6 +1,8 @@
 package io.banwatch.collector.auth;
 
 import io.banwatch.collector.db.Database;
+import io.banwatch.collector.db.Like;
+import io.banwatch.collector.http.ApiError;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,6 +55,21 @@ public final class TokenStore {
             }
         });
         return new Issued(id, token, role, name, hostId);
+    }
+
+    /**
+     * Issues a viewer or admin token, as an administrator asks for one.
+     *
+     * @throws ApiError 400 for the host role (hosts enroll) or a name that is blank or over 200 characters
+     */
+    public Issued issueForPerson(Role role, String name) {
+        if (role == Role.HOST) {
+            throw ApiError.badRequest("invalid_role", "host tokens are issued by enrollment, not by hand");
+        }
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw ApiError.badRequest("invalid_name", "name must be 1-200 characters");
+        }
+        return issue(role, name.strip(), null);
     }
 
     /**
@@ -118,22 +135,92 @@ public final class TokenStore {
     private record ActiveRow(long id, Role role, String name, String hostId, long lastUsedAt) {
     }
 
+    private static final String INFO_COLUMNS = "id, role, name, host_id, created_at, revoked_at, last_used_at";
+
     public List<Info> list() {
         return db.read(c -> {
             List<Info> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, role, name, host_id, created_at, revoked_at, last_used_at FROM tokens ORDER BY id");
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INFO_COLUMNS + " FROM tokens ORDER BY id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Info(rs.getLong(1), Role.fromJson(rs.getString(2)), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), nullableLong(rs, 6), nullableLong(rs, 7)));
+                    out.add(info(rs));
                 }
             }
             return out;
         });
     }
 
-    /** Revokes a token; false when there is no such active token. */
+    private static Info info(ResultSet rs) throws java.sql.SQLException {
+        return new Info(rs.getLong(1), Role.fromJson(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getLong(5),
+                nullableLong(rs, 6), nullableLong(rs, 7));
+    }
+
+    /**
+     * Viewer and admin tokens, or host tokens, whose name or host id contains {@code search},
+     * newest first.
+     *
+     * @param total how many match in all
+     */
+    public record Listing(long total, List<Info> items) {
+    }
+
+    /** @param search part of a name or host id (any case), or null for all */
+    public Listing list(boolean hostTokens, String search, int offset, int limit) {
+        String where = " WHERE role " + (hostTokens ? "=" : "<>") + " '" + Role.HOST.jsonName() + "'" + (search == null
+                ? "" : " AND (LOWER(name) LIKE ?" + Like.ESCAPE + " OR LOWER(host_id) LIKE ?" + Like.ESCAPE + ")");
+        String like = search == null ? null : Like.containing(search);
+        return db.read(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM tokens" + where)) {
+                if (like != null) {
+                    ps.setString(1, like);
+                    ps.setString(2, like);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Info> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INFO_COLUMNS + " FROM tokens" + where
+                    + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                int i = 1;
+                if (like != null) {
+                    ps.setString(i++, like);
+                    ps.setString(i++, like);
+                }
+                ps.setInt(i++, limit);
+                ps.setInt(i, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(info(rs));
+                    }
+                }
+            }
+            return new Listing(total, out);
+        });
+    }
+
+    /** How many host tokens there are, or how many viewer and admin tokens, revoked ones included. */
+    public long count(boolean hostTokens) {
+        return list(hostTokens, null, 0, 0).total();
+    }
+
+    public Optional<Info> find(long id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INFO_COLUMNS + " FROM tokens WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(info(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Revokes a token; false when there is no such active token. Its dashboard sessions end with
+     * it: every request checks a session's token (see SessionStore).
+     */
     public boolean revoke(long id) {
         long now = clock.millis();
         recent.values().removeIf(c -> c.principal().tokenId() == id);

@@ -38,13 +38,14 @@ import java.time.Duration;
  * @param configFile           the settings file this was read from (absolute), or null: the sign-in
  *                             page's token command names it
  * @param webhookTimeout       how long one webhook request may take once connected (tests shorten it)
+ * @param sessions             how long a dashboard sign-in lasts
  */
 public record ServerConfig(String bind, int port, Path dataDir, String databaseUrl, String databaseUser,
                            String databasePassword, int poolSize, Duration connectTimeout, Duration queryTimeout, Tls tls, String enrollmentSecret, String profile,
                            Path rulesFile, long maxBodyBytes, long maxReportBytes, int staleDays,
                            boolean storeRawReports, String webhookUrl, String webhookFormat, boolean alertOnRisk,
                            boolean metricsPublic, int ingestBatch, boolean alertWorker, Retention retention,
-                           boolean jobWorker, Path configFile, Duration webhookTimeout) {
+                           boolean jobWorker, Path configFile, Duration webhookTimeout, Sessions sessions) {
 
     public static final int DEFAULT_PORT = 8740;
 
@@ -70,6 +71,16 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
      */
     public record Retention(int reportDays, int rawDays, int historyDays) {
         public static final Retention DEFAULT = new Retention(30, 7, 365);
+    }
+
+    /**
+     * How long a dashboard sign-in lasts.
+     *
+     * @param idle a session not used for this long has ended
+     * @param max  a session ends this long after its sign-in, however much it is used
+     */
+    public record Sessions(Duration idle, Duration max) {
+        public static final Sessions DEFAULT = new Sessions(Duration.ofMinutes(30), Duration.ofHours(8));
     }
 
     /** Everything at its default, data in {@code dataDir}, on a free loopback port. */
@@ -110,6 +121,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         b.jobWorker = jobWorker;
         b.configFile = configFile;
         b.webhookTimeout = webhookTimeout;
+        b.sessions = sessions;
         return b;
     }
 
@@ -152,6 +164,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         public boolean jobWorker = true;
         public Path configFile;
         public Duration webhookTimeout = Duration.ofSeconds(15);
+        public Sessions sessions = Sessions.DEFAULT;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -161,7 +174,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
             return new ServerConfig(bind, port, dataDir, databaseUrl, databaseUser, databasePassword, poolSize,
                     connectTimeout, queryTimeout, tls, enrollmentSecret, profile, rulesFile, maxBodyBytes, maxReportBytes, staleDays,
                     storeRawReports, webhookUrl, webhookFormat, alertOnRisk, metricsPublic, ingestBatch, alertWorker,
-                    retention, jobWorker, configFile, webhookTimeout);
+                    retention, jobWorker, configFile, webhookTimeout, sessions);
         }
     }
 }

@@ -24,7 +24,8 @@ public final class ServerConfigLoader {
             "database.query-timeout-seconds", "tls.keystore", "tls.keystore-password", "tls.cert", "tls.key",
             "enrollment.secret", "profile", "rules.file", "ingest.max-body-bytes", "ingest.max-report-bytes",
             "ingest.batch", "hosts.stale-days", "reports.store-raw", "alerts.webhook-url", "alerts.format",
-            "alerts.on-risk", "metrics.public", "retention.report-days", "retention.raw-days", "retention.history-days");
+            "alerts.on-risk", "metrics.public", "retention.report-days", "retention.raw-days", "retention.history-days",
+            "dashboard.session-idle-minutes", "dashboard.session-max-hours");
 
     /** A setting that cannot be used; the message names the key and its source. */
     public static final class ConfigException extends RuntimeException {
@@ -95,6 +96,7 @@ public final class ServerConfigLoader {
         b.alertOnRisk = src.bool("alerts.on-risk", false);
         b.metricsPublic = src.bool("metrics.public", false);
         b.retention = retention(src);
+        b.sessions = sessions(src);
         String keystore = src.get("tls.keystore", null);
         String cert = src.get("tls.cert", null);
         String key = src.get("tls.key", null);
@@ -125,6 +127,17 @@ public final class ServerConfigLoader {
                     + "): a raw report goes with its report");
         }
         return new ServerConfig.Retention(reportDays, rawDays, historyDays);
+    }
+
+    private static ServerConfig.Sessions sessions(Source src) {
+        ServerConfig.Sessions d = ServerConfig.Sessions.DEFAULT;
+        long maxHours = src.integer("dashboard.session-max-hours", d.max().toHours(), 1, 720);
+        long idleMinutes = src.integer("dashboard.session-idle-minutes", d.idle().toMinutes(), 1, 1440);
+        if (idleMinutes > maxHours * 60) {
+            throw src.bad("dashboard.session-idle-minutes", "must not be longer than dashboard.session-max-hours ("
+                    + maxHours * 60 + " minutes): a session ends then anyway");
+        }
+        return new ServerConfig.Sessions(Duration.ofMinutes(idleMinutes), Duration.ofHours(maxHours));
     }
 
     /** Where each key's value comes from: flags, then environment, then the file. */

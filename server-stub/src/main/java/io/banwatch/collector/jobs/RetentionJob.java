@@ -9,9 +9,9 @@ import java.time.Duration;
 /**
  * Deletes what has aged out, so that a fleet of a fixed size keeps a database of a fixed size:
  * old reports (never a host's latest, nor the raw copy of its current inventory, which later
- * unchanged reports point back to), the raw JSON of reports sooner, and old history, old
- * alerts and long-revoked tokens. Current state (hosts, their software links, findings) is
- * replaced in place by ingest and needs no retention.
+ * unchanged reports point back to), the raw JSON of reports sooner, old history, old alerts,
+ * long-revoked tokens, and dashboard sessions that have ended. Current state (hosts, their
+ * software links, findings) is replaced in place by ingest and needs no retention.
  *
  * <p>Not deleted: rows of the shared software catalogue. They grow only with new package
  * versions, not with reports, and every collector caches their ids (see SoftwareIds), so a
@@ -43,13 +43,20 @@ public final class RetentionJob implements PeriodicJob {
             + " WHERE created_at < ? LIMIT " + CHUNK + ")";
     private static final String DELETE_TOKENS = "DELETE FROM tokens WHERE id IN (SELECT id FROM tokens"
             + " WHERE revoked_at < ? LIMIT " + CHUNK + ")";
+    /** Past the absolute expiry, idle for longer than sessions may be, or signed in with a revoked token. */
+    private static final String DELETE_SESSIONS = "DELETE FROM dashboard_sessions WHERE id IN (SELECT s.id"
+            + " FROM dashboard_sessions s WHERE s.expires_at <= ? OR s.last_seen_at <= ?"
+            + " OR NOT EXISTS (SELECT 1 FROM tokens t WHERE t.id = s.token_id AND t.revoked_at IS NULL)"
+            + " LIMIT " + CHUNK + ")";
 
     private final Database db;
     private final ServerConfig.Retention retention;
+    private final ServerConfig.Sessions sessions;
 
-    public RetentionJob(Database db, ServerConfig.Retention retention) {
+    public RetentionJob(Database db, ServerConfig.Retention retention, ServerConfig.Sessions sessions) {
         this.db = db;
         this.retention = retention;
+        this.sessions = sessions;
     }
 
     @Override
@@ -75,17 +82,20 @@ public final class RetentionJob implements PeriodicJob {
         long history = chunked(DELETE_HISTORY, historyCutoff);
         long alerts = chunked(DELETE_ALERTS, historyCutoff);
         long tokens = chunked(DELETE_TOKENS, historyCutoff);
+        long ended = chunked(DELETE_SESSIONS, now, now - sessions.idle().toMillis());
         return "deleted " + reports + " reports, " + history + " history events, " + alerts + " alerts, " + tokens
-                + " revoked tokens; dropped " + raw + " raw reports";
+                + " revoked tokens, " + ended + " ended sessions; dropped " + raw + " raw reports";
     }
 
     /** Runs a bounded statement until it finds nothing more; returns the rows it touched. */
-    private long chunked(String sql, long cutoff) {
+    private long chunked(String sql, long... cutoffs) {
         long total = 0;
         while (true) {
             int n = db.retryingTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, cutoff);
+                    for (int i = 0; i < cutoffs.length; i++) {
+                        ps.setLong(i + 1, cutoffs[i]);
+                    }
                     return ps.executeUpdate();
                 }
             });

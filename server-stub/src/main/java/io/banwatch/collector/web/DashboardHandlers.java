@@ -1,11 +1,14 @@
 package io.banwatch.collector.web;
 
-import io.banwatch.collector.api.FleetQueries;
+import io.banwatch.collector.api.FleetReads;
+import io.banwatch.collector.api.HostDetailQueries;
 import io.banwatch.collector.api.HostFilter;
 import io.banwatch.collector.api.Page;
-import io.banwatch.collector.auth.Principal;
-import io.banwatch.collector.auth.TokenStore;
 import io.banwatch.collector.auth.Access;
+import io.banwatch.collector.auth.Principal;
+import io.banwatch.collector.auth.Secrets;
+import io.banwatch.collector.auth.SessionStore;
+import io.banwatch.collector.auth.TokenStore;
 import io.banwatch.collector.http.ApiError;
 import io.banwatch.model.Level;
 import io.javalin.http.Context;
@@ -19,36 +22,56 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** The dashboard's routes: sign-in, pages, stylesheet and CSV exports. */
+/** The dashboard's routes: sign-in and sign-out, pages, stylesheet and CSV exports. */
 public final class DashboardHandlers {
     /** No script may run on these pages, whatever the data holds: defence behind the escaping. */
     private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
+    /** How long a sign-in form may stay open before it must be fetched again. */
+    private static final Duration SIGN_IN_FORM_LIFETIME = Duration.ofMinutes(30);
 
     private final Access access;
+    private final SessionStore sessions;
     private final TokenStore tokens;
-    private final FleetQueries queries;
+    private final Secrets secrets;
+    private final FleetReads reads;
     private final Set<String> profiles;
-    private final DashboardPages pages = new DashboardPages();
+    private final PageAccess pageAccess;
+    private final LoginPage loginPage = new LoginPage();
+    private final SummaryPage summaryPage = new SummaryPage();
+    private final HostsPage hostsPage = new HostsPage();
+    private final HostPage hostPage;
+    private final FindingsPage findingsPage;
+    private final ProblemPage problemPage = new ProblemPage();
     private final boolean secureCookies;
     private final String tokenCommand;
 
     /**
-     * @param tokenCommand what the sign-in page tells an admin to run for a viewer token: the
-     *                     command with the flags that reach this collector's database
+     * @param secureCookies mark cookies Secure: the collector itself serves TLS
+     * @param tokenCommand  what the sign-in page tells an admin to run for a viewer token: the
+     *                      command with the flags that reach this collector's database
      */
-    public DashboardHandlers(Access access, TokenStore tokens, FleetQueries queries, Set<String> profiles,
-                             boolean secureCookies, String tokenCommand) {
+    public DashboardHandlers(Access access, SessionStore sessions, TokenStore tokens, Secrets secrets, FleetReads reads,
+                             Set<String> profiles, boolean secureCookies, String tokenCommand) {
         this.access = access;
+        this.sessions = sessions;
         this.tokens = tokens;
-        this.queries = queries;
+        this.secrets = secrets;
+        this.reads = reads;
         this.profiles = profiles;
+        this.pageAccess = new PageAccess(access);
         this.secureCookies = secureCookies;
         this.tokenCommand = tokenCommand;
+        FindingTable findingTable = new FindingTable();
+        this.hostPage = new HostPage(findingTable);
+        this.findingsPage = new FindingsPage(findingTable);
     }
 
     /** Security headers for every response. */
@@ -61,78 +84,90 @@ public final class DashboardHandlers {
     }
 
     public void loginPage(Context ctx) {
-        ctx.html(pages.login(null, tokenCommand));
+        ctx.html(loginPage.render(null, tokenCommand, newSignInForm(ctx)));
     }
 
+    /** Runs only with the form's double-submit value checked (see {@link CsrfGuard}). */
     public void login(Context ctx) {
         if (ctx.contentLength() > 4096) {
             throw ApiError.tooLarge("sign-in form is too large");
         }
-        String token = ctx.formParam("token");
-        Optional<Principal> p = tokens.authenticate(token);
+        Optional<Principal> p = tokens.authenticate(ctx.formParam("token"));
         if (p.isEmpty() || !p.get().role().canRead()) {
-            ctx.status(401).html(pages.login(p.isEmpty() ? "That token is not valid."
-                    : "That token cannot read the dashboard (a viewer or admin token is needed).", tokenCommand));
+            ctx.status(401).html(loginPage.render(p.isEmpty() ? "That token is not valid."
+                    : "That token cannot read the dashboard (a viewer or admin token is needed).", tokenCommand,
+                    newSignInForm(ctx)));
             return;
         }
-        Cookie cookie = new Cookie(Access.COOKIE, token.strip(), "/", 8 * 3600, secureCookies, true, null, SameSite.STRICT);
-        ctx.cookie(cookie);
+        // Signing in again (another token) replaces the browser's session rather than leaving it behind.
+        access.session(ctx).ifPresent(sessions::end);
+        SessionStore.Started started = sessions.start(p.get());
+        ctx.cookie(new Cookie(Access.COOKIE, started.secret(), "/", (int) sessions.maxAge().toSeconds(), secureCookies,
+                true, null, SameSite.STRICT));
+        ctx.removeCookie(CsrfGuard.LOGIN_COOKIE, "/login");
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
+    /** Ends the session, so the cookie is worthless wherever a copy of it is. */
     public void logout(Context ctx) {
+        access.session(ctx).ifPresent(sessions::end);
         ctx.removeCookie(Access.COOKIE, "/");
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
     public void summary(Context ctx) {
-        if (signedIn(ctx)) {
-            ctx.html(pages.summary(queries.summary(), queries.kasperskyOverTime(90),
-                    queries.hosts(HostFilter.all(), new Page.Request(1, 10))));
-        }
+        pageAccess.reader(ctx).ifPresent(who -> ctx.html(summaryPage.render(who, reads.summary().summary(),
+                reads.summary().kasperskyOverTime(90), reads.hosts().page(HostFilter.all(), new Page.Request(1, 10)))));
     }
 
     public void hosts(Context ctx) {
-        if (signedIn(ctx)) {
-            HostFilter f;
-            Page.Request request;
-            try {
-                f = HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
-                        ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
-                request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
-            } catch (ApiError e) {
-                ctx.status(e.status()).html(pages.problem("Hosts: bad filter", e.getMessage()));
-                return;
-            }
-            ctx.html(pages.hosts(queries.hosts(f, request), f, profiles, query(ctx)));
+        Optional<PageContext> who = pageAccess.reader(ctx);
+        if (who.isEmpty()) {
+            return;
         }
+        HostFilter f;
+        Page.Request request;
+        try {
+            f = HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
+                    ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
+            request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
+        } catch (ApiError e) {
+            ctx.status(e.status()).html(problemPage.render(who.get(), "Hosts: bad filter", e.getMessage()));
+            return;
+        }
+        ctx.html(hostsPage.render(who.get(), reads.hosts().page(f, request), f, profiles, query(ctx)));
     }
 
     public void host(Context ctx) {
-        if (signedIn(ctx)) {
-            String id = ctx.pathParam("hostId");
-            Optional<FleetQueries.HostDetail> detail = queries.host(id);
-            if (detail.isEmpty()) {
-                ctx.status(HttpStatus.NOT_FOUND).html(pages.hostNotFound(id));
-                return;
-            }
-            ctx.html(pages.host(detail.get()));
+        Optional<PageContext> who = pageAccess.reader(ctx);
+        if (who.isEmpty()) {
+            return;
         }
+        String id = ctx.pathParam("hostId");
+        Optional<HostDetailQueries.HostDetail> detail = reads.hostDetail().host(id);
+        if (detail.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).html(hostPage.notFound(who.get(), id));
+            return;
+        }
+        ctx.html(hostPage.render(who.get(), detail.get()));
     }
 
     public void findings(Context ctx) {
-        if (signedIn(ctx)) {
-            Level level;
-            Page.Request request;
-            try {
-                level = HostFilter.findingLevel(ctx.queryParam("level"));
-                request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
-            } catch (ApiError e) {
-                ctx.status(e.status()).html(pages.problem("Findings: bad filter", e.getMessage()));
-                return;
-            }
-            ctx.html(pages.findings(queries.findings(level == null ? null : level.name(), request), level, query(ctx)));
+        Optional<PageContext> who = pageAccess.reader(ctx);
+        if (who.isEmpty()) {
+            return;
         }
+        Level level;
+        Page.Request request;
+        try {
+            level = HostFilter.findingLevel(ctx.queryParam("level"));
+            request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
+        } catch (ApiError e) {
+            ctx.status(e.status()).html(problemPage.render(who.get(), "Findings: bad filter", e.getMessage()));
+            return;
+        }
+        ctx.html(findingsPage.render(who.get(), reads.findings().page(level == null ? null : level.name(), request),
+                level, query(ctx)));
     }
 
     public void stylesheet(Context ctx) {
@@ -152,7 +187,7 @@ public final class DashboardHandlers {
             w.row(List.of("host_id", "hostname", "level", "profile", "os_family", "os_name", "arch",
                     "kaspersky_installed", "kaspersky_first_seen", "kaspersky_removed_at", "next_deadline",
                     "first_seen", "last_seen", "stale", "agent_version", "software_count", "finding_count"));
-            queries.eachHost(f, r -> w.row(java.util.Arrays.asList(r.hostId(), r.hostname(),
+            reads.hosts().each(f, r -> w.row(Arrays.asList(r.hostId(), r.hostname(),
                     r.level(), r.profile(), r.osFamily(), r.osName(), r.arch(),
                     r.kasperskyInstalled(), r.kasperskyFirstSeen(), r.kasperskyRemovedAt(), r.nextDeadline(),
                     r.firstSeen(), r.lastSeen(), r.stale(), r.agentVersion(), r.softwareCount(), r.findingCount())));
@@ -164,13 +199,13 @@ public final class DashboardHandlers {
         csv(ctx, "banwatch-findings.csv", w -> {
             w.row(List.of("host_id", "hostname", "level", "profile", "vendor", "product", "presence", "milestone",
                     "since", "deadline", "days_left", "message", "citation", "citation_url", "rule_id", "kind"));
-            queries.eachFinding(f -> w.row(java.util.Arrays.asList(f.hostId(), f.hostname(), f.level(), f.profile(),
+            reads.findings().each(f -> w.row(Arrays.asList(f.hostId(), f.hostname(), f.level(), f.profile(),
                     f.vendor(), f.product(), f.presence(), f.milestone(), f.since(), f.deadline(), f.daysLeft(),
                     f.message(), f.citationTitle(), f.citationUrl(), f.ruleId(), f.kind())));
         });
     }
 
-    private void csv(Context ctx, String filename, java.util.function.Consumer<CsvWriter> body) {
+    private void csv(Context ctx, String filename, Consumer<CsvWriter> body) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         try (Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
@@ -180,17 +215,12 @@ public final class DashboardHandlers {
         }
     }
 
-    /** Sends the browser to sign in when it has no valid session; a host token is refused. */
-    private boolean signedIn(Context ctx) {
-        Optional<Principal> p = access.principal(ctx);
-        if (p.isEmpty()) {
-            ctx.redirect("/login", HttpStatus.SEE_OTHER);
-            return false;
-        }
-        if (!p.get().role().canRead()) {
-            throw ApiError.forbidden("a viewer or admin token is required to read fleet data");
-        }
-        return true;
+    /** A fresh double-submit value for a sign-in form: set as a short-lived cookie, and repeated in the form. */
+    private String newSignInForm(Context ctx) {
+        String value = secrets.randomSecret();
+        ctx.cookie(new Cookie(CsrfGuard.LOGIN_COOKIE, value, "/login", (int) SIGN_IN_FORM_LIFETIME.toSeconds(),
+                secureCookies, true, null, SameSite.STRICT));
+        return value;
     }
 
     private static String query(Context ctx) {

@@ -1,6 +1,6 @@
 package io.banwatch.collector.web;
 
-import io.banwatch.collector.api.FleetQueries.DayCount;
+import io.banwatch.collector.api.SummaryQueries.DayCount;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

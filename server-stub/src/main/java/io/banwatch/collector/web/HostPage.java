@@ -1,0 +1,169 @@
+package io.banwatch.collector.web;
+
+import io.banwatch.collector.api.HostDetailQueries.HistoryRow;
+import io.banwatch.collector.api.HostDetailQueries.HostDetail;
+import io.banwatch.collector.api.HostDetailQueries.ProductRow;
+import io.banwatch.collector.api.HostDetailQueries.ScanErrorRow;
+import io.banwatch.collector.api.HostDetailQueries.SoftwareRow;
+import io.banwatch.collector.api.HostRow;
+import io.banwatch.model.Verdict;
+
+import java.util.List;
+import java.util.Map;
+
+/** One host: its facts, scan errors, findings, security products, history and software. */
+final class HostPage {
+    private static final Map<String, String> EVENTS = Map.of("first-seen", "first report",
+            "kaspersky-appeared", "Kaspersky appeared", "kaspersky-removed", "Kaspersky removed",
+            "level", "level changed");
+
+    private final FindingTable findings;
+
+    HostPage(FindingTable findings) {
+        this.findings = findings;
+    }
+
+    String render(PageContext who, HostDetail d) {
+        HostRow r = d.host();
+        HtmlWriter h = Layout.page(who, "Host " + r.hostname(), Nav.HOSTS);
+        h.raw("<h1>").text(r.hostname()).raw(" ");
+        Cells.badge(h, r.level());
+        h.raw("</h1>");
+        h.raw("<div class=\"scroll fit\"><table class=\"kv\"><tbody>");
+        row(h, "Host id", r.hostId());
+        row(h, "OS", r.osName() == null ? r.osFamily() : r.osName());
+        row(h, "Architecture", r.arch());
+        row(h, "Profile", r.profile());
+        row(h, "Agent", r.agentVersion());
+        timeRow(h, "First seen", r.firstSeen(), null);
+        timeRow(h, "Last seen", r.lastSeen(), r.stale() ? "stale" : null);
+        row(h, "Kaspersky installed", r.kasperskyInstalled() ? "yes" : "no");
+        timeRow(h, "Kaspersky first seen", r.kasperskyFirstSeen(), null);
+        timeRow(h, "Kaspersky removed", r.kasperskyRemovedAt(), null);
+        row(h, "Next deadline", r.nextDeadline());
+        row(h, "Software", r.softwareCount());
+        if (r.errorCount() > 0) {
+            row(h, "Scan errors", r.errorCount() + " in the last report (some sources could not be read)");
+        }
+        h.raw("</tbody></table></div>");
+        scanErrors(h, r, d.scanErrors());
+
+        h.raw("<h2>Findings (").text(d.findings().size()).raw(")</h2>");
+        boolean incomplete = d.scanErrors().stream().anyMatch(ScanErrorRow::primary);
+        findings.render(h, d.findings(), false, incomplete ? "No findings in what the last scan could read."
+                : "No findings on this host.");
+
+        h.raw("<h2>Security products (").text(d.securityProducts().size()).raw(")</h2><div class=\"scroll\"><table><thead>"
+                + "<tr><th>Vendor</th><th>Product</th><th>Version</th><th>Kind</th><th>Enabled</th><th>Up to date</th>"
+                + "<th>Signatures</th></tr></thead><tbody>");
+        for (ProductRow p : d.securityProducts()) {
+            h.raw("<tr><td class=\"long\">").text(p.vendor()).raw("</td><td class=\"long\">").text(p.product())
+                    .raw("</td><td class=\"long\">");
+            Cells.cell(h, p.version());
+            h.raw("</td><td>").text(p.kind()).raw("</td><td>").text(Cells.yesNo(p.enabled())).raw("</td><td>")
+                    .text(Cells.yesNo(p.upToDate())).raw("</td><td class=\"nowrap\">");
+            Cells.when(h, p.signaturesUpdatedAt());
+            h.raw("</td></tr>");
+        }
+        if (d.securityProducts().isEmpty()) {
+            h.raw("<tr><td colspan=\"7\" class=\"muted\">No antivirus, EDR or firewall product reported.</td></tr>");
+        }
+        h.raw("</tbody></table></div>");
+
+        h.raw("<h2>History</h2><div class=\"scroll\"><table><thead><tr><th>When</th><th>Event</th><th>From</th><th>To</th>"
+                + "<th>Report</th></tr></thead><tbody>");
+        for (HistoryRow e : d.history()) {
+            h.raw("<tr><td class=\"nowrap\">");
+            Cells.when(h, e.at());
+            h.raw("</td><td>").text(EVENTS.getOrDefault(e.event(), e.event())).raw("</td><td>");
+            // A host's first report has no level before it: none, not CLEAN.
+            if ("level".equals(e.event()) && e.fromLevel() == null) {
+                Cells.cell(h, null);
+            } else {
+                levelCell(h, e.event(), e.fromLevel());
+            }
+            h.raw("</td><td>");
+            levelCell(h, e.event(), e.toLevel());
+            h.raw("</td><td><code>").text(e.reportId()).raw("</code></td></tr>");
+        }
+        h.raw("</tbody></table></div>");
+
+        h.raw("<h2>Software (").text(d.software().size()).raw(")</h2><div class=\"scroll\"><table><thead><tr><th>Name</th>"
+                + "<th>Version</th><th>Publisher</th><th>Source</th><th>Arch</th><th>Scope</th></tr></thead><tbody>");
+        for (SoftwareRow s : d.software()) {
+            h.raw("<tr><td class=\"long\">").text(s.name()).raw("</td><td class=\"long\">");
+            Cells.cell(h, s.version());
+            h.raw("</td><td class=\"long\">");
+            Cells.cell(h, s.publisher());
+            h.raw("</td><td>").text(s.source()).raw("</td><td>");
+            Cells.cell(h, s.arch());
+            h.raw("</td><td>");
+            Cells.cell(h, s.scope());
+            h.raw("</td></tr>");
+        }
+        if (d.software().isEmpty()) {
+            h.raw("<tr><td colspan=\"6\" class=\"muted\">No software reported.</td></tr>");
+        }
+        h.raw("</tbody></table></div>");
+        return Layout.end(h);
+    }
+
+    /** The page for a host id nobody knows (a stale link, a typo). */
+    String notFound(PageContext who, String hostId) {
+        HtmlWriter h = Layout.page(who, "Host not found", Nav.HOSTS);
+        h.raw("<h1>Host not found</h1><div class=\"empty\"><p>No host has the id <code>").text(hostId)
+                .raw("</code>. The link may be mistyped, or the host has never reported to this collector.</p>"
+                        + "<p><a href=\"/hosts\">All hosts</a></p></div>");
+        return Layout.end(h);
+    }
+
+    /** The sources the last scan could not read; a primary one makes the scan incomplete, and says so first. */
+    private static void scanErrors(HtmlWriter h, HostRow r, List<ScanErrorRow> errors) {
+        List<ScanErrorRow> primary = errors.stream().filter(ScanErrorRow::primary).toList();
+        if (!primary.isEmpty()) {
+            h.raw("<div class=\"incomplete\" role=\"status\"><p><strong>Incomplete scan:</strong> the last scan could not"
+                    + " read ");
+            for (int i = 0; i < primary.size(); i++) {
+                h.raw(i == 0 ? "" : i == primary.size() - 1 ? " and " : ", ").raw("<code>").text(primary.get(i).source())
+                        .raw("</code>");
+            }
+            h.raw(", so finding nothing there proves nothing.");
+            if (Verdict.INCOMPLETE.name().equals(r.level())) {
+                h.raw(" Nothing worse was found in what it could read.");
+            }
+            h.raw("</p></div>");
+        }
+        if (errors.isEmpty()) {
+            return;
+        }
+        h.raw("<h2>Scan errors (").text(errors.size()).raw(")</h2><div class=\"scroll\"><table><thead><tr><th>Source</th>"
+                + "<th>Primary</th><th>What went wrong</th></tr></thead><tbody>");
+        for (ScanErrorRow e : errors) {
+            h.raw("<tr><td><code>").text(e.source()).raw("</code></td><td>").text(e.primary() ? "yes" : "no")
+                    .raw("</td><td class=\"long\">").text(e.message()).raw("</td></tr>");
+        }
+        h.raw("</tbody></table></div>");
+    }
+
+    private static void row(HtmlWriter h, String name, Object value) {
+        h.raw("<tr><th>").text(name).raw("</th><td>");
+        Cells.cell(h, value);
+        h.raw("</td></tr>");
+    }
+
+    private static void timeRow(HtmlWriter h, String name, String iso, String tag) {
+        h.raw("<tr><th>").text(name).raw("</th><td>");
+        Cells.when(h, iso);
+        if (tag != null) {
+            h.raw(" <span class=\"tag\">").text(tag).raw("</span>");
+        }
+        h.raw("</td></tr>");
+    }
+
+    /** A history row's levels are badges; other events have none. */
+    private static void levelCell(HtmlWriter h, String event, String level) {
+        if ("level".equals(event)) {
+            Cells.badge(h, level);
+        }
+    }
+}
