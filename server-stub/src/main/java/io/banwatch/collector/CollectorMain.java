@@ -1,6 +1,8 @@
 package io.banwatch.collector;
 
 import io.banwatch.rules.RulePackException;
+import io.banwatch.collector.audit.Actor;
+import io.banwatch.collector.audit.AuditLog;
 import io.banwatch.collector.auth.Role;
 import io.banwatch.collector.auth.Secrets;
 import io.banwatch.collector.auth.TokenStore;
@@ -151,7 +153,7 @@ public final class CollectorMain implements Runnable {
     }
 
     static TokenStore tokenStore(ServerConfig config, Database db) {
-        return new TokenStore(db, new Secrets(new SecureRandom()), Clock.systemUTC());
+        return new TokenStore(db, new Secrets(new SecureRandom()), Clock.systemUTC(), new AuditLog(db, Clock.systemUTC()));
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a token; it is shown only once.")
@@ -176,7 +178,7 @@ public final class CollectorMain implements Runnable {
             }
             ServerConfig config = common.load(Map.of());
             try (Database db = open(config)) {
-                TokenStore.Issued t = tokenStore(config, db).issue(r, name, null);
+                TokenStore.Issued t = tokenStore(config, db).issueForPerson(Actor.commandLine(), r, name);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(t.token());
                 out.flush();
@@ -222,7 +224,7 @@ public final class CollectorMain implements Runnable {
         public Integer call() {
             ServerConfig config = common.load(Map.of());
             try (Database db = open(config)) {
-                if (!tokenStore(config, db).revoke(id)) {
+                if (!tokenStore(config, db).revoke(Actor.commandLine(), id)) {
                     throw new IllegalArgumentException("no active token with id " + id);
                 }
             }

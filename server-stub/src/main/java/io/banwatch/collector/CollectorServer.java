@@ -12,6 +12,7 @@ import io.banwatch.collector.auth.TokenStore;
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.collector.config.TokenCommand;
 import io.banwatch.collector.db.Database;
+import io.banwatch.collector.audit.AuditLog;
 import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.http.ApiError;
 import io.banwatch.collector.http.Json;
@@ -56,6 +57,7 @@ public final class CollectorServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database db;
     private final TokenStore tokens;
+    private final AuditLog audit;
     private final IngestWriter writer;
     private final AlertDispatcher alerts;
     private final PeriodicJobs jobs;
@@ -63,12 +65,13 @@ public final class CollectorServer implements AutoCloseable {
     private final String enrollmentSecret;
     private final Path initialAdminFile;
 
-    private CollectorServer(ServerConfig config, Database db, TokenStore tokens, IngestWriter writer,
+    private CollectorServer(ServerConfig config, Database db, TokenStore tokens, AuditLog audit, IngestWriter writer,
                             AlertDispatcher alerts, PeriodicJobs jobs, Javalin app, String enrollmentSecret,
                             Path initialAdminFile) {
         this.config = config;
         this.db = db;
         this.tokens = tokens;
+        this.audit = audit;
         this.writer = writer;
         this.alerts = alerts;
         this.jobs = jobs;
@@ -89,7 +92,8 @@ public final class CollectorServer implements AutoCloseable {
                 config.connectTimeout(), config.queryTimeout());
         try {
             Secrets secrets = new Secrets(new SecureRandom());
-            TokenStore tokens = new TokenStore(db, secrets, clock);
+            AuditLog audit = new AuditLog(db, clock);
+            TokenStore tokens = new TokenStore(db, secrets, clock, audit);
             String secret = Bootstrap.enrollmentSecret(config.dataDir(), config.enrollmentSecret(), secrets);
             Path adminFile = Bootstrap.initialAdmin(config.dataDir(), tokens);
 
@@ -113,7 +117,7 @@ public final class CollectorServer implements AutoCloseable {
                     new CsrfGuard(access, Routes.LOGIN));
             PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention(), config.sessions())),
                     new JobLease(db, "collector-" + UUID.randomUUID()), clock);
-            return new CollectorServer(config, db, tokens, writer, alerts, jobs, app, secret, adminFile);
+            return new CollectorServer(config, db, tokens, audit, writer, alerts, jobs, app, secret, adminFile);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -148,6 +152,10 @@ public final class CollectorServer implements AutoCloseable {
 
     public TokenStore tokens() {
         return tokens;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     /** The collector's own connection pool (tests check what its connections are set to). */

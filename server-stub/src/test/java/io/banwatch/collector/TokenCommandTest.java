@@ -92,6 +92,12 @@ class TokenCommandTest {
             String token = run.out().strip();
             assertThat(token).startsWith("bw_v_");
             assertThat(c.get("/api/v1/summary", token).statusCode()).isEqualTo(200);
+
+            var created = c.server.audit().recent(1, null).get(0);
+            assertThat(created.action()).isEqualTo("token.create");
+            assertThat(created.actor().kind()).as("made at the command line").isEqualTo("cli");
+            assertThat(created.actor().name()).isEqualTo(System.getProperty("user.name"));
+            assertThat(created.detail()).isEqualTo("viewer token 'auditor'");
         }
     }
 }

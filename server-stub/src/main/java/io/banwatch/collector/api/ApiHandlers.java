@@ -117,7 +117,7 @@ public final class ApiHandlers {
     }
 
     public void createToken(Context ctx) {
-        access.admin(ctx);
+        Principal admin = access.admin(ctx);
         JsonNode body = json.readSmall(ctx);
         Role role;
         try {
@@ -125,18 +125,18 @@ public final class ApiHandlers {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("invalid_role", e.getMessage());
         }
-        json.write(ctx, 201, tokens.issueForPerson(role, Json.text(body, "name")));
+        json.write(ctx, 201, tokens.issueForPerson(admin.actor(), role, Json.text(body, "name")));
     }
 
     public void revokeToken(Context ctx) {
-        access.admin(ctx);
+        Principal admin = access.admin(ctx);
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("invalid_id", "token id must be a number");
         }
-        if (!tokens.revoke(id)) {
+        if (!tokens.revoke(admin.actor(), id)) {
             throw ApiError.notFound("no active token with id " + id);
         }
         ctx.status(204);

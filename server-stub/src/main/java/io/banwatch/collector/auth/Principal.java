@@ -1,5 +1,7 @@
 package io.banwatch.collector.auth;
 
+import io.banwatch.collector.audit.Actor;
+
 /**
  * The authenticated caller of a request.
  *
@@ -9,4 +11,8 @@ package io.banwatch.collector.auth;
  * @param hostId  for host tokens, the only host it may report for; null otherwise
  */
 public record Principal(long tokenId, Role role, String name, String hostId) {
+    /** This caller, as the audit log names who made a change. */
+    public Actor actor() {
+        return Actor.token(tokenId, name);
+    }
 }

@@ -1,5 +1,7 @@
 package io.banwatch.collector.auth;
 
+import io.banwatch.collector.audit.Actor;
+import io.banwatch.collector.audit.AuditLog;
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.db.Like;
 import io.banwatch.collector.http.ApiError;
@@ -21,11 +23,13 @@ public final class TokenStore {
     private final Database db;
     private final Secrets secrets;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public TokenStore(Database db, Secrets secrets, Clock clock) {
+    public TokenStore(Database db, Secrets secrets, Clock clock, AuditLog audit) {
         this.db = db;
         this.secrets = secrets;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A newly issued token: {@code token} is the only copy of the secret. */
@@ -37,24 +41,27 @@ public final class TokenStore {
                        Long lastUsedAt) {
     }
 
+    /** Issues a token (enrollment, the first admin token): not an administrator's change, so not audited. */
     public Issued issue(Role role, String name, String hostId) {
         String token = "bw_" + role.prefix() + "_" + secrets.randomSecret();
-        long now = clock.millis();
-        long id = db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO tokens (token_hash, role, name, host_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
-                ps.setString(1, Secrets.sha256Hex(token));
-                ps.setString(2, role.jsonName());
-                ps.setString(3, name);
-                ps.setString(4, hostId);
-                ps.setLong(5, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        long id = db.transaction(c -> insert(c, token, role, name, hostId));
         return new Issued(id, token, role, name, hostId);
+    }
+
+    private long insert(java.sql.Connection c, String token, Role role, String name, String hostId)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO tokens (token_hash, role, name, host_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+            ps.setString(1, Secrets.sha256Hex(token));
+            ps.setString(2, role.jsonName());
+            ps.setString(3, name);
+            ps.setString(4, hostId);
+            ps.setLong(5, clock.millis());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /**
@@ -62,14 +69,21 @@ public final class TokenStore {
      *
      * @throws ApiError 400 for the host role (hosts enroll) or a name that is blank or over 200 characters
      */
-    public Issued issueForPerson(Role role, String name) {
+    public Issued issueForPerson(Actor actor, Role role, String name) {
         if (role == Role.HOST) {
             throw ApiError.badRequest("invalid_role", "host tokens are issued by enrollment, not by hand");
         }
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw ApiError.badRequest("invalid_name", "name must be 1-200 characters");
         }
-        return issue(role, name.strip(), null);
+        String clean = name.strip();
+        String token = "bw_" + role.prefix() + "_" + secrets.randomSecret();
+        long id = db.transaction(c -> {
+            long issued = insert(c, token, role, clean, null);
+            audit.record(c, actor, "token.create", Long.toString(issued), role.jsonName() + " token '" + clean + "'");
+            return issued;
+        });
+        return new Issued(id, token, role, clean, null);
     }
 
     /**
@@ -221,7 +235,7 @@ public final class TokenStore {
      * Revokes a token; false when there is no such active token. Its dashboard sessions end with
      * it: every request checks a session's token (see SessionStore).
      */
-    public boolean revoke(long id) {
+    public boolean revoke(Actor actor, long id) {
         long now = clock.millis();
         recent.values().removeIf(c -> c.principal().tokenId() == id);
         return db.transaction(c -> {
@@ -229,8 +243,12 @@ public final class TokenStore {
                     "UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
                 ps.setLong(1, now);
                 ps.setLong(2, id);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            audit.record(c, actor, "token.revoke", Long.toString(id), null);
+            return true;
         });
     }
 

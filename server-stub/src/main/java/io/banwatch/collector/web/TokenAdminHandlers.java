@@ -47,7 +47,7 @@ public final class TokenAdminHandlers {
             String name = ctx.formParam("name");
             TokenStore.Issued issued;
             try {
-                issued = tokens.issueForPerson(role(ctx.formParam("role")), name);
+                issued = tokens.issueForPerson(access.any(ctx).actor(), role(ctx.formParam("role")), name);
             } catch (ApiError e) {
                 ctx.status(e.status()).html(listPage.render(who, view(ctx, new Page.Request(1, 50), null,
                         e.getMessage(), name)));
@@ -68,7 +68,7 @@ public final class TokenAdminHandlers {
     /** {@code POST /admin/tokens/{id}/revoke}, then back to the list, which says what was done. */
     public void revoke(Context ctx) {
         pageAccess.admin(ctx).ifPresent(who -> activeToken(ctx, who).ifPresent(t -> {
-            if (tokens.revoke(t.id())) {
+            if (tokens.revoke(access.any(ctx).actor(), t.id())) {
                 ctx.redirect("/admin/tokens?revoked=" + t.id(), HttpStatus.SEE_OTHER);
             } else {
                 notFound(ctx, who, t.id());
