@@ -61,7 +61,7 @@ final class SummaryPage {
         }
         if (s.hosts() > 0) {
             h.raw("<h2>Most serious hosts</h2>");
-            HostTable.render(h, worst.items(), "No hosts.");
+            HostTable.render(h, worst.items(), "No hosts.", null);
             if (worst.total() > worst.items().size()) {
                 h.raw("<p><a href=\"/hosts\">All ").text(worst.total()).raw(" hosts</a></p>");
             }
