@@ -14,6 +14,13 @@ public final class AuditReport {
     private AuditReport() {
     }
 
+    /** The note under a list that stopped at its limit: how many it left out, and where they all are. */
+    public static String notListed(long count, String what) {
+        return count + " more " + what + " are not listed here, to keep this report a size one can print and file; the"
+                + " totals count them, and the exports (hosts.csv, findings.csv, findings.json, with the same profile)"
+                + " list every one.";
+    }
+
     /**
      * The report's head: what it covers, who made it, the packs, and the fleet's totals.
      *

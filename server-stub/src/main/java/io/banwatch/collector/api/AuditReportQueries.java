@@ -44,6 +44,11 @@ import java.util.function.Supplier;
 public final class AuditReportQueries {
     /** The period retirements are listed for, when the request names no start. */
     public static final int DEFAULT_PERIOD_DAYS = 90;
+    /**
+     * The most entries a section lists: some 300 pages of PDF at worst, which still prints and opens
+     * quickly; the exports have the rest.
+     */
+    public static final int DEFAULT_MAX_LISTED = 2000;
     private static final List<String> NOT_COMPLIANT = List.of(Verdict.VIOLATION.name(), Verdict.DEADLINE.name(),
             Verdict.RISK.name(), Verdict.INCOMPLETE.name());
     private static final int CHUNK = 500;
