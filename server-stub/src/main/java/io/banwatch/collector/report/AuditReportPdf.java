@@ -141,7 +141,7 @@ public final class AuditReportPdf implements AuditReport.Sink {
             add(new Paragraph("Its standing changed after the as-of date, on " + e.changedAt() + "; it is " + e.levelNow()
                     + " now. The findings below are its current ones.", text));
         }
-        PdfPTable t = table(new float[]{1f, 2.2f, 0.9f, 1.7f, 1.5f, 3.4f, 3.6f, 1.9f}, "Level", "Product", "Presence",
+        PdfPTable t = table(new float[]{1.45f, 2.2f, 1.25f, 2.1f, 1.6f, 3.5f, 3.4f, 1.7f}, "Level", "Product", "Presence",
                 "Milestone", "At this level since", "Why, and the source", "Evidence", "Judged by");
         for (FindingRow f : e.findings()) {
             String milestone = dash(f.milestone()) + (f.milestoneDate() == null ? ""
@@ -152,8 +152,9 @@ public final class AuditReportPdf implements AuditReport.Sink {
             for (EvidenceItem i : f.evidenceItems()) {
                 evidence.append(evidence.length() == 0 ? "" : "\n").append("• ").append(i.text());
             }
+            // The pack's full SHA-256 is in the packs table above; its first 12 digits tell which row.
             String pack = dash(f.packId()) + (f.packVersion() == null ? "" : " " + f.packVersion())
-                    + (f.packSha256() == null ? "" : "\n" + f.packSha256());
+                    + (f.packSha256() == null ? "" : "\nsha256 " + f.packSha256().substring(0, 12) + "…");
             cells(t, f.level(), f.product() + (f.productVersion() == null ? "" : " " + f.productVersion()), f.presence(),
                     milestone, dash(f.firstSeenAtLevel()), why, evidence.toString(), pack);
         }
