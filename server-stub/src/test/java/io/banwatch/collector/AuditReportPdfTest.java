@@ -105,6 +105,11 @@ class AuditReportPdfTest {
         }
         assertThat(text).doesNotContain("charlie", "foxtrot");
 
+        try (Stream<Path> old = Files.list(out)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("page-")).toList()) {
+                Files.delete(p);
+            }
+        }
         String pages = run(PDFTOPPM.toString(), "-r", "40", "-png", pdf.toString(), out.resolve("page").toString());
         assertThat(pages).isEmpty();
         List<Path> rendered;

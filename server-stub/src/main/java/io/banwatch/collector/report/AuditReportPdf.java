@@ -129,20 +129,32 @@ public final class AuditReportPdf implements AuditReport.Sink {
 
     @Override
     public void host(AuditReport.HostEntry e) {
-        Paragraph name = new Paragraph();
-        name.setSpacingBefore(8);
-        name.add(new Chunk(e.hostname() + "  ", new Font(text.getBaseFont(), 11f)));
-        name.add(new Chunk(e.level(), bold));
-        name.setKeepTogether(true);
-        add(name);
-        add(new Paragraph("Host id " + e.hostId() + " · " + dash(e.os()) + " · profile " + e.profile() + " · last report "
-                + dash(e.lastSeen()) + (e.stale() ? " (stale)" : ""), muted));
+        // The host's name and facts are the table's first header row: they repeat on each page the
+        // table runs onto, and never stay behind at the foot of a page without it.
+        Phrase head = new Phrase();
+        head.add(new Chunk(e.hostname() + "  ", new Font(text.getBaseFont(), 11f)));
+        head.add(new Chunk(e.level(), bold));
+        head.add(new Chunk("\nHost id " + e.hostId() + " · " + dash(e.os()) + " · profile " + e.profile()
+                + " · last report " + dash(e.lastSeen()) + (e.stale() ? " (stale)" : ""), muted));
         if (e.changedAt() != null) {
-            add(new Paragraph("Its standing changed after the as-of date, on " + e.changedAt() + "; it is " + e.levelNow()
-                    + " now. The findings below are its current ones.", text));
+            head.add(new Chunk("\nIts standing changed after the as-of date, on " + e.changedAt() + "; it is "
+                    + e.levelNow() + " now. The findings below are its current ones.", text));
         }
-        PdfPTable t = table(new float[]{1.45f, 2.2f, 1.25f, 2.1f, 1.6f, 3.5f, 3.4f, 1.7f}, "Level", "Product", "Presence",
-                "Milestone", "At this level since", "Why, and the source", "Evidence", "Judged by");
+        PdfPCell name = new PdfPCell(head);
+        name.setColspan(8);
+        name.setBorder(Rectangle.NO_BORDER);
+        name.setPaddingTop(8);
+        name.setPaddingBottom(4);
+        PdfPTable t = new PdfPTable(new float[]{1.45f, 2.2f, 1.25f, 2.1f, 1.6f, 3.5f, 3.4f, 1.7f});
+        t.setWidthPercentage(100);
+        t.setSpacingAfter(4);
+        t.setSplitLate(false);
+        t.addCell(name);
+        for (String h : List.of("Level", "Product", "Presence", "Milestone", "At this level since", "Why, and the source",
+                "Evidence", "Judged by")) {
+            t.addCell(headerCell(h));
+        }
+        t.setHeaderRows(2);
         for (FindingRow f : e.findings()) {
             String milestone = dash(f.milestone()) + (f.milestoneDate() == null ? ""
                     : "\n" + (f.deadline() != null ? "from " + f.deadline() : "since " + f.milestoneDate()));
@@ -226,16 +238,20 @@ public final class AuditReportPdf implements AuditReport.Sink {
         t.setSpacingAfter(6);
         t.setSplitLate(false);
         for (String h : headers) {
-            PdfPCell c = new PdfPCell(new Phrase(h, bold));
-            c.setBackgroundColor(HEAD);
-            c.setBorderColor(LINE);
-            c.setPadding(3);
-            t.addCell(c);
+            t.addCell(headerCell(h));
         }
         if (headers.length > 0) {
             t.setHeaderRows(1);
         }
         return t;
+    }
+
+    private PdfPCell headerCell(String name) {
+        PdfPCell c = new PdfPCell(new Phrase(name, bold));
+        c.setBackgroundColor(HEAD);
+        c.setBorderColor(LINE);
+        c.setPadding(3);
+        return c;
     }
 
     private void row(PdfPTable t, String name, String value) {
