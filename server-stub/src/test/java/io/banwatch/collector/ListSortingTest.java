@@ -152,6 +152,26 @@ class ListSortingTest {
     }
 
     @Test
+    void theTokenListSortsByItsColumnsToo() {
+        c.server.tokens().issue(io.banwatch.collector.auth.Role.VIEWER, "zulu", null);
+        c.server.tokens().issue(io.banwatch.collector.auth.Role.ADMIN, "mike", null);
+        DashboardClient admin = new DashboardClient(c).signedIn(c.admin);
+        String byName = admin.get("/admin/tokens?sort=name").body();
+        assertThat(byName).contains("<th aria-sort=\"ascending\"><a class=\"sort\" href=\"/admin/tokens?sort=name&amp;dir=desc\">"
+                + "Name");
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"long\">([^<]+)</td><td>(viewer|admin)")
+                .matcher(byName);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        assertThat(names).containsExactly("initial admin", "mike", "test admin", "test viewer", "zulu");
+        String byRole = admin.get("/admin/tokens?sort=role&dir=desc").body();
+        assertThat(byRole.indexOf("<td>viewer")).isLessThan(byRole.indexOf("<td>admin"));
+        assertThat(admin.get("/admin/tokens?sort=secret").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theListPagesLinkEachHeaderToItsSortAndMarkTheSortedOne() {
         String page = c.get("/hosts?level=risk&sort=host&dir=asc&page=1", viewer).body();
         assertThat(page).contains("<th aria-sort=\"ascending\"><a class=\"sort\" href=\"/hosts?level=risk&amp;sort=host"

@@ -47,7 +47,7 @@ final class FindingsPage {
         h.raw("<a class=\"button\" href=\"/export/findings.json?").text(export).raw("\">Export JSON</a></form>");
         h.raw("<p class=\"muted\">").text(Cells.count(page.total(), "finding", "findings"));
         if (f.retired() == RetiredFilter.ACTIVE) {
-            h.raw(", retired hosts left out");
+            h.raw("<span class=\"small\"> (retired hosts left out)</span>");
         }
         h.raw("</p>");
         table.render(h, page.items(), true, !f.filtered() ? "No findings: no host has anything the rules look for."

@@ -44,7 +44,7 @@ final class HostsPage {
                 .raw("\">Export CSV</a></form>");
         h.raw("<p class=\"muted\">").text(Cells.count(page.total(), "host", "hosts"));
         if (f.retired() == RetiredFilter.ACTIVE) {
-            h.raw(", retired hosts left out");
+            h.raw("<span class=\"small\"> (retired hosts left out)</span>");
         }
         h.raw("</p>");
         HostTable.render(h, page.items(), f.filtered() ? "No hosts match these filters." : "No host has reported yet.",
