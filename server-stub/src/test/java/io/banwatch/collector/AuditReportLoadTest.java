@@ -78,6 +78,12 @@ class AuditReportLoadTest {
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf("%s: audit report %s: %d ms, %.1f MB, heap used after %d MB%n", db.kind(), format, ms,
                         r.body().length / 1e6, (rt.totalMemory() - rt.freeMemory()) >> 20);
+                if (format.equals("pdf")) {
+                    Path pdf = java.nio.file.Files.write(java.nio.file.Files.createDirectories(Path.of(
+                            System.getProperty("basedir", "."), "target", "audit-report")).resolve("load-"
+                            + db.kind().name().toLowerCase(java.util.Locale.ROOT) + ".pdf"), r.body());
+                    System.out.printf("%s: the PDF is %s%n", db.kind(), pdf.toAbsolutePath());
+                }
                 if (format.equals("html")) {
                     assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
                             .contains("31334 more hosts not shown compliant are not listed here");
