@@ -2,7 +2,6 @@ package io.banwatch.collector.api;
 
 import io.banwatch.model.Level;
 
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,10 +19,6 @@ import java.util.function.UnaryOperator;
 public record FindingFilter(Level level, String profile, String product, String milestone, String search,
                             boolean stale, RetiredFilter retired) {
 
-    /** The query parameters a findings list takes, besides paging and sorting. */
-    public static final List<String> PARAMS = List.of("level", "profile", "product", "milestone", "q", "stale",
-            "retired");
-
     public static FindingFilter all() {
         return new FindingFilter(null, null, null, null, null, false, RetiredFilter.ACTIVE);
     }
@@ -32,7 +27,10 @@ public record FindingFilter(Level level, String profile, String product, String 
         return new FindingFilter(level, null, null, null, null, false, RetiredFilter.ACTIVE);
     }
 
-    /** Validates a request's query parameters ({@link #PARAMS}), read by name. */
+    /**
+     * Validates a request's query parameters, read by name: {@code level}, {@code profile},
+     * {@code product}, {@code milestone}, {@code q}, {@code stale}, {@code retired}.
+     */
     public static FindingFilter from(UnaryOperator<String> param) {
         String q = HostFilter.name(param.apply("q"), "search");
         if (q != null && q.length() > 200) {

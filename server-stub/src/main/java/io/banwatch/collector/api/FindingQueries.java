@@ -32,12 +32,6 @@ public final class FindingQueries {
         return FindingRows.SORT;
     }
 
-    /** @param level a finding level's name, or null for all (findings of hosts in service) */
-    public Page<FindingRow> page(String level, Page.Request page) {
-        return page(FindingFilter.level(level == null ? null : io.banwatch.model.Level.valueOf(level)),
-                SortColumns.Sort.DEFAULT, page);
-    }
-
     public Page<FindingRow> page(FindingFilter filter, SortColumns.Sort sort, Page.Request page) {
         HostWhere w = HostWhere.of(filter, HostRows.staleBefore(clock.millis(), staleDays));
         return db.read(c -> {

@@ -24,15 +24,14 @@ import java.util.stream.Collectors;
 public record HostFilter(Verdict level, String profile, String search, boolean stale, boolean kaspersky,
                          String product, String milestone, RetiredFilter retired) {
 
-    /** The query parameters a host list takes, besides paging and sorting. */
-    public static final java.util.List<String> PARAMS = java.util.List.of("level", "profile", "q", "stale", "kaspersky",
-            "product", "milestone", "retired");
-
     public static HostFilter all() {
         return new HostFilter(null, null, null, false, false, null, null, RetiredFilter.ACTIVE);
     }
 
-    /** Validates a request's query parameters ({@link #PARAMS}), read by name. */
+    /**
+     * Validates a request's query parameters, read by name: {@code level}, {@code profile}, {@code q},
+     * {@code stale}, {@code kaspersky}, {@code product}, {@code milestone}, {@code retired}.
+     */
     public static HostFilter from(UnaryOperator<String> param) {
         HostFilter f = parse(param.apply("level"), param.apply("profile"), param.apply("q"), param.apply("stale"),
                 param.apply("kaspersky"));
