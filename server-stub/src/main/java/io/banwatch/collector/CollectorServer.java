@@ -113,8 +113,11 @@ public final class CollectorServer implements AutoCloseable {
                     db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
             DashboardHandlers dashboard = new DashboardHandlers(access, sessions, tokens, secrets, reads,
                     rules.profiles(), config.tls() != null, TokenCommand.viewer(config));
+            // issue 13 A: host retirement and the audit report
+            OfficerHandlers officer = OfficerHandlers.create(db, audit, clock, access, reads, config.staleDays(),
+                    rules.milestones(), rules::packInfo, rules.profiles());
             Javalin app = Routes.app(config, tlsKeys, api, dashboard, new TokenAdminHandlers(access, tokens),
-                    new CsrfGuard(access, Routes.LOGIN));
+                    new CsrfGuard(access, Routes.LOGIN), officer);
             PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention(), config.sessions())),
                     new JobLease(db, "collector-" + UUID.randomUUID()), clock);
             return new CollectorServer(config, db, tokens, audit, writer, alerts, jobs, app, secret, adminFile);

@@ -42,7 +42,7 @@ public final class Routes {
      *                reaches a handler without the session's CSRF token
      */
     public static Javalin app(ServerConfig config, KeyStore tlsKeys, ApiHandlers api, DashboardHandlers web,
-                              TokenAdminHandlers admin, CsrfGuard csrf) {
+                              TokenAdminHandlers admin, CsrfGuard csrf, OfficerHandlers officer) {
         Json json = new Json();
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -85,6 +85,18 @@ public final class Routes {
             c.routes.post("/admin/tokens", admin::create);
             c.routes.get("/admin/tokens/{id}/revoke", admin::confirmRevoke);
             c.routes.post("/admin/tokens/{id}/revoke", admin::revoke);
+
+            // issue 13 A, the compliance officer: findings as JSON, host retirement, the audit report.
+            c.routes.get("/api/v1/export/findings.json", web::findingsJson);
+            c.routes.get("/export/findings.json", web::findingsJson);
+            c.routes.post("/api/v1/hosts/{hostId}/retire", officer.retirementApi()::retire);
+            c.routes.post("/api/v1/hosts/{hostId}/unretire", officer.retirementApi()::unretire);
+            c.routes.get("/hosts/{hostId}/retire", officer.hostAdmin()::confirmRetire);
+            c.routes.post("/hosts/{hostId}/retire", officer.hostAdmin()::retire);
+            c.routes.post("/hosts/{hostId}/unretire", officer.hostAdmin()::unretire);
+            c.routes.get("/api/v1/reports/audit", officer.reports()::apiDocument);
+            c.routes.get("/reports/audit", officer.reports()::form);
+            c.routes.get("/reports/audit/document", officer.reports()::dashboardDocument);
 
             c.routes.exception(ApiError.class, (e, ctx) -> error(json, ctx, e.status(), e.code(), e.getMessage()));
             c.routes.exception(DatabaseException.class, (e, ctx) -> {

@@ -91,10 +91,10 @@ class LevelsAndMilestonesTest {
         assertThat(c.get("/hosts/host-v", viewer).body()).contains("<th>Milestone</th><th>Date</th>",
                 "<code>ndaa-1634-effective</code></td><td class=\"nowrap\">prohibited since 2018-10-01</td>");
         List<String> csv = c.get("/api/v1/export/findings.csv", viewer).body().lines().toList();
-        assertThat(csv.get(0)).isEqualTo("host_id,hostname,level,profile,vendor,product,presence,milestone,since,deadline,"
-                + "days_left,message,citation,citation_url,rule_id,kind");
+        assertThat(csv.get(0)).startsWith("host_id,hostname,level,profile,vendor,product,presence,milestone,since,deadline,"
+                + "days_left,message,citation,citation_url,rule_id,kind,");
         assertThat(csv.get(1)).startsWith("host-v,ws-v,VIOLATION,us-federal,Kaspersky,Kaspersky Endpoint Security for Linux,"
-                + "installed,ndaa-1634-effective,2018-10-01,,,").endsWith(",kaspersky-us:kesl,product");
+                + "installed,ndaa-1634-effective,2018-10-01,,,").contains(",kaspersky-us:kesl,product,");
     }
 
     @Test

@@ -94,7 +94,8 @@ public final class ApiHandlers {
 
     public void hosts(Context ctx) {
         access.reader(ctx);
-        json.write(ctx, 200, reads.hosts().page(filter(ctx),
+        json.write(ctx, 200, reads.hosts().page(HostFilter.from(ctx::queryParam),
+                HostListQueries.sortColumns().parse(ctx.queryParam("sort"), ctx.queryParam("dir")),
                 Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
@@ -106,8 +107,8 @@ public final class ApiHandlers {
 
     public void findings(Context ctx) {
         access.reader(ctx);
-        io.banwatch.model.Level level = HostFilter.findingLevel(ctx.queryParam("level"));
-        json.write(ctx, 200, reads.findings().page(level == null ? null : level.name(),
+        json.write(ctx, 200, reads.findings().page(FindingFilter.from(ctx::queryParam),
+                FindingQueries.sortColumns().parse(ctx.queryParam("sort"), ctx.queryParam("dir")),
                 Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
@@ -140,10 +141,5 @@ public final class ApiHandlers {
             throw ApiError.notFound("no active token with id " + id);
         }
         ctx.status(204);
-    }
-
-    static HostFilter filter(Context ctx) {
-        return HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
-                ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
     }
 }

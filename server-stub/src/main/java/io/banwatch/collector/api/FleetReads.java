@@ -16,6 +16,6 @@ public record FleetReads(SummaryQueries summary, HostListQueries hosts, HostDeta
     public static FleetReads of(Database db, Clock clock, int staleDays, List<MilestoneInfo> milestones) {
         return new FleetReads(new SummaryQueries(db, clock, staleDays, milestones),
                 new HostListQueries(db, clock, staleDays), new HostDetailQueries(db, clock, staleDays, milestones),
-                new FindingQueries(db, milestones));
+                new FindingQueries(db, clock, staleDays, milestones));
     }
 }

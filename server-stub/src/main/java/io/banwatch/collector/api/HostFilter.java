@@ -6,6 +6,7 @@ import io.banwatch.collector.http.ApiError;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -16,14 +17,50 @@ import java.util.stream.Collectors;
  * @param search    part of a hostname or host id, or null
  * @param stale     only hosts not seen for the stale period
  * @param kaspersky only hosts where Kaspersky is installed now
+ * @param product   only hosts with a finding of this product (its exact name), or null
+ * @param milestone only hosts with a finding under this milestone (its id), or null
+ * @param retired   hosts in service (the default), retired ones, or both
  */
-public record HostFilter(Verdict level, String profile, String search, boolean stale, boolean kaspersky) {
+public record HostFilter(Verdict level, String profile, String search, boolean stale, boolean kaspersky,
+                         String product, String milestone, RetiredFilter retired) {
 
     public static HostFilter all() {
-        return new HostFilter(null, null, null, false, false);
+        return new HostFilter(null, null, null, false, false, null, null, RetiredFilter.ACTIVE);
     }
 
-    /** Validates the raw query parameters. */
+    /**
+     * Validates a request's query parameters, read by name: {@code level}, {@code profile}, {@code q},
+     * {@code stale}, {@code kaspersky}, {@code product}, {@code milestone}, {@code retired}.
+     */
+    public static HostFilter from(UnaryOperator<String> param) {
+        HostFilter f = parse(param.apply("level"), param.apply("profile"), param.apply("q"), param.apply("stale"),
+                param.apply("kaspersky"));
+        return new HostFilter(f.level(), f.profile(), f.search(), f.stale(), f.kaspersky(),
+                name(param.apply("product"), "product"), name(param.apply("milestone"), "milestone"),
+                RetiredFilter.parse(param.apply("retired")));
+    }
+
+    /** True when anything is filtered on (the default "in service only" is not). */
+    public boolean filtered() {
+        return level != null || profile != null || search != null || stale || kaspersky || product != null
+                || milestone != null || retired != RetiredFilter.ACTIVE;
+    }
+
+    /** True when anything besides "stale" is filtered on (the header's "Stale hosts" page is stale alone). */
+    public boolean filteredBesidesStale() {
+        return new HostFilter(level, profile, search, false, kaspersky, product, milestone, retired).filtered();
+    }
+
+    /** A product or milestone filter: its exact text, at most 300 characters. */
+    static String name(String value, String what) {
+        String v = blankToNull(value);
+        if (v != null && v.length() > 300) {
+            throw ApiError.badRequest("invalid_filter", what + " is longer than 300 characters");
+        }
+        return v;
+    }
+
+    /** Validates the raw query parameters of the first filters. */
     public static HostFilter parse(String level, String profile, String search, String stale, String kaspersky) {
         String lv = blankToNull(level);
         Verdict verdict = null;
@@ -39,7 +76,8 @@ public record HostFilter(Verdict level, String profile, String search, boolean s
         if (q != null && q.length() > 200) {
             throw ApiError.badRequest("invalid_filter", "search is longer than 200 characters");
         }
-        return new HostFilter(verdict, blankToNull(profile), q, truthy(stale), truthy(kaspersky));
+        return new HostFilter(verdict, blankToNull(profile), q, truthy(stale), truthy(kaspersky), null, null,
+                RetiredFilter.ACTIVE);
     }
 
     /**
@@ -65,17 +103,17 @@ public record HostFilter(Verdict level, String profile, String search, boolean s
     }
 
     /** "A, B or C". */
-    private static String names(Enum<?>[] values) {
+    static String names(Enum<?>[] values) {
         String all = Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
         int last = all.lastIndexOf(", ");
         return all.substring(0, last) + " or " + all.substring(last + 2);
     }
 
-    private static boolean truthy(String v) {
+    static boolean truthy(String v) {
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("on"));
     }
 
-    private static String blankToNull(String v) {
+    static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v.strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.banwatch.collector.api;
 
 import io.banwatch.collector.db.Database;
+import io.banwatch.collector.db.SortColumns;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Hosts matching a filter, most serious first: a page of them, or all of them for an export. */
+/** Hosts matching a filter, sorted (most serious first unless asked otherwise): a page, or all for an export. */
 public final class HostListQueries {
     private final Database db;
     private final Clock clock;
@@ -21,7 +22,16 @@ public final class HostListQueries {
         this.staleDays = staleDays;
     }
 
+    /** The columns a host list may be sorted by. */
+    public static SortColumns sortColumns() {
+        return HostRows.SORT;
+    }
+
     public Page<HostRow> page(HostFilter filter, Page.Request page) {
+        return page(filter, SortColumns.Sort.DEFAULT, page);
+    }
+
+    public Page<HostRow> page(HostFilter filter, SortColumns.Sort sort, Page.Request page) {
         long staleBefore = HostRows.staleBefore(clock.millis(), staleDays);
         return db.read(c -> {
             HostWhere w = HostWhere.of(filter, staleBefore);
@@ -35,7 +45,7 @@ public final class HostListQueries {
             }
             List<HostRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + HostRows.COLUMNS + " FROM hosts" + w.sql()
-                    + " ORDER BY " + HostRows.ORDER + " LIMIT ? OFFSET ?")) {
+                    + " ORDER BY " + HostRows.SORT.orderBy(sort, HostRows.ORDER) + " LIMIT ? OFFSET ?")) {
                 int i = w.bind(ps, 1);
                 ps.setInt(i, page.size());
                 ps.setInt(i + 1, page.offset());
@@ -49,13 +59,13 @@ public final class HostListQueries {
         });
     }
 
-    /** Every host matching the filter, in list order, one at a time (for CSV export). */
-    public void each(HostFilter filter, Consumer<HostRow> sink) {
+    /** Every host matching the filter, in the list's order, one at a time (for the export). */
+    public void each(HostFilter filter, SortColumns.Sort sort, Consumer<HostRow> sink) {
         long staleBefore = HostRows.staleBefore(clock.millis(), staleDays);
         db.read(c -> {
             HostWhere w = HostWhere.of(filter, staleBefore);
             try (PreparedStatement ps = c.prepareStatement("SELECT " + HostRows.COLUMNS + " FROM hosts" + w.sql()
-                    + " ORDER BY " + HostRows.ORDER)) {
+                    + " ORDER BY " + HostRows.SORT.orderBy(sort, HostRows.ORDER))) {
                 w.bind(ps, 1);
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -1,6 +1,7 @@
 package io.banwatch.collector.api;
 
 import io.banwatch.collector.db.Params;
+import io.banwatch.collector.db.SortColumns;
 import io.banwatch.model.Verdict;
 
 import java.sql.ResultSet;
@@ -10,11 +11,35 @@ import java.sql.SQLException;
 final class HostRows {
     /** A host's verdict: the hosts table keeps CLEAN as NULL. */
     static final String VERDICT = "COALESCE(level, '" + Verdict.CLEAN.name() + "')";
+    /** Its most serious finding, first by level, then installed before remnant, then by rule. */
+    private static final String TOP = " FROM findings tf WHERE tf.host_pk = hosts.pk ORDER BY "
+            + Verdict.sqlRank("tf.level") + ", CASE tf.presence WHEN 'installed' THEN 0 ELSE 1 END, tf.rule_id LIMIT 1)";
+    static final String TOP_PRODUCT = "(SELECT tf.product" + TOP;
+    static final String TOP_MILESTONE = "(SELECT tf.milestone" + TOP;
     static final String COLUMNS = "host_id, hostname, os_family, os_name, arch, profile, " + VERDICT
             + ", kaspersky_installed, kaspersky_first_seen, kaspersky_removed_at, next_deadline, first_seen, last_seen,"
-            + " agent_version, software_count, finding_count, error_count";
+            + " agent_version, software_count, finding_count, error_count, " + TOP_PRODUCT + ", " + TOP_MILESTONE
+            + ", retired_at, retired_by, retired_reason";
     /** Most serious first. */
-    static final String ORDER = Verdict.sqlRank(VERDICT) + ", hostname, host_id";
+    static final String ORDER = Verdict.sqlRank(VERDICT) + ", LOWER(hostname)";
+    /**
+     * What a host list may be sorted by; host_id, unique, breaks ties. Text is compared in lower
+     * case, so SQLite and PostgreSQL agree on plain names.
+     */
+    static final SortColumns SORT = SortColumns.of("host_id",
+            "host", "LOWER(hostname)",
+            "level", Verdict.sqlRank(VERDICT),
+            "os", "LOWER(COALESCE(os_name, os_family))",
+            "profile", "profile",
+            "kaspersky", "kaspersky_installed",
+            "product", "LOWER(" + TOP_PRODUCT + ")",
+            "milestone", TOP_MILESTONE,
+            "deadline", "next_deadline",
+            "first_seen", "first_seen",
+            "last_seen", "last_seen",
+            "software", "software_count",
+            "findings", "finding_count",
+            "retired", "retired_at");
 
     private HostRows() {
     }
@@ -43,9 +68,15 @@ final class HostRows {
         String agentVersion = rs.getString(i++);
         int software = rs.getInt(i++);
         int findings = rs.getInt(i++);
-        int errors = rs.getInt(i);
+        int errors = rs.getInt(i++);
+        String topProduct = rs.getString(i++);
+        String topMilestone = rs.getString(i++);
+        Long retiredAt = Params.getLong(rs, i++);
+        String retiredBy = rs.getString(i++);
+        String retiredReason = rs.getString(i);
         return new HostRow(hostId, hostname, osFamily, osName, arch, profile, level, installed,
                 Reads.time(firstKaspersky), Reads.time(removed), nextDeadline, Reads.time(firstSeen),
-                Reads.time(lastSeen), agentVersion, software, findings, errors, lastSeen < staleBefore);
+                Reads.time(lastSeen), agentVersion, software, findings, errors, lastSeen < staleBefore, topProduct,
+                topMilestone, Reads.time(retiredAt), retiredBy, retiredReason);
     }
 }

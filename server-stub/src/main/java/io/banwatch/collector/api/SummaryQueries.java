@@ -33,9 +33,17 @@ public final class SummaryQueries {
                            long hosts) {
     }
 
+    /**
+     * The fleet in service: retired hosts are left out of every count, and counted on their own.
+     *
+     * @param retired how many hosts are retired
+     */
     public record Summary(String generatedAt, long hosts, Map<String, Long> byLevel, Map<String, Long> byProfile,
-                          long kasperskyInstalled, int staleDays, long stale, List<Deadline> deadlines) {
+                          long kasperskyInstalled, int staleDays, long stale, List<Deadline> deadlines, long retired) {
     }
+
+    /** Hosts in service. */
+    private static final String ACTIVE = "retired_at IS NULL";
 
     public record DayCount(LocalDate day, long hosts) {
     }
@@ -48,8 +56,8 @@ public final class SummaryQueries {
                 byLevel.put(v.name(), 0L);
             }
             long total = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + HostRows.VERDICT + ", COUNT(*) FROM hosts GROUP BY "
-                    + HostRows.VERDICT); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + HostRows.VERDICT + ", COUNT(*) FROM hosts WHERE " + ACTIVE
+                    + " GROUP BY " + HostRows.VERDICT); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byLevel.merge(rs.getString(1), rs.getLong(2), Long::sum);
                     total += rs.getLong(2);
@@ -57,15 +65,17 @@ public final class SummaryQueries {
             }
             Map<String, Long> byProfile = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT profile, COUNT(*) FROM hosts GROUP BY profile ORDER BY profile");
+                    "SELECT profile, COUNT(*) FROM hosts WHERE " + ACTIVE + " GROUP BY profile ORDER BY profile");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byProfile.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            long installed = Reads.count(c, "SELECT COUNT(*) FROM hosts WHERE kaspersky_installed = 1");
+            long installed = Reads.count(c, "SELECT COUNT(*) FROM hosts WHERE kaspersky_installed = 1 AND " + ACTIVE);
+            long retired = Reads.count(c, "SELECT COUNT(*) FROM hosts WHERE retired_at IS NOT NULL");
             long stale;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM hosts WHERE last_seen < ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM hosts WHERE last_seen < ? AND "
+                    + ACTIVE)) {
                 ps.setLong(1, HostRows.staleBefore(now, staleDays));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -74,7 +84,8 @@ public final class SummaryQueries {
             }
             Map<String, Long> byMilestone = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT milestone, COUNT(DISTINCT host_pk) FROM findings WHERE milestone IS NOT NULL GROUP BY milestone");
+                    "SELECT f.milestone, COUNT(DISTINCT f.host_pk) FROM findings f JOIN hosts h ON h.pk = f.host_pk"
+                            + " WHERE f.milestone IS NOT NULL AND h." + ACTIVE + " GROUP BY f.milestone");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byMilestone.put(rs.getString(1), rs.getLong(2));
@@ -87,7 +98,7 @@ public final class SummaryQueries {
                         !m.date().isAfter(today), byMilestone.getOrDefault(m.id(), 0L)));
             }
             return new Summary(Instant.ofEpochMilli(now).toString(), total, byLevel, byProfile, installed, staleDays,
-                    stale, deadlines);
+                    stale, deadlines, retired);
         });
     }
 
@@ -95,16 +106,18 @@ public final class SummaryQueries {
      * Hosts with Kaspersky installed at the end of each of the last {@code days} days (UTC),
      * replayed backwards from today's count through the history of appearances and removals.
      * Backwards, so that retention may delete history older than the chart without changing it.
+     * Hosts retired now are left out of every day: the chart is the history of the fleet in service.
      */
     public List<DayCount> kasperskyOverTime(int days) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
         long start = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         return db.read(c -> {
-            long count = Reads.count(c, "SELECT COUNT(*) FROM hosts WHERE kaspersky_installed = 1");
+            long count = Reads.count(c, "SELECT COUNT(*) FROM hosts WHERE kaspersky_installed = 1 AND " + ACTIVE);
             long[] delta = new long[days];
-            try (PreparedStatement ps = c.prepareStatement("SELECT at, event FROM host_history WHERE event IN"
-                    + " ('kaspersky-appeared', 'kaspersky-removed') AND at >= ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.at, e.event FROM host_history e JOIN hosts h"
+                    + " ON h.pk = e.host_pk WHERE e.event IN ('kaspersky-appeared', 'kaspersky-removed') AND e.at >= ?"
+                    + " AND h." + ACTIVE)) {
                 ps.setLong(1, start);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

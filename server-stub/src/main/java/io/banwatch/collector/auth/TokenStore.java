@@ -4,6 +4,7 @@ import io.banwatch.collector.audit.Actor;
 import io.banwatch.collector.audit.AuditLog;
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.db.Like;
+import io.banwatch.collector.db.SortColumns;
 import io.banwatch.collector.http.ApiError;
 
 import java.sql.PreparedStatement;
@@ -178,8 +179,21 @@ public final class TokenStore {
     public record Listing(long total, List<Info> items) {
     }
 
+    /** What the token list may be sorted by; the id, unique, breaks ties. */
+    public static final SortColumns SORT = SortColumns.of("id", "id", "id", "name", "LOWER(name)", "role", "role",
+            "host", "host_id", "created", "created_at", "last_used", "last_used_at",
+            "status", "CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END");
+
     /** @param search part of a name or host id (any case), or null for all */
     public Listing list(boolean hostTokens, String search, int offset, int limit) {
+        return list(hostTokens, search, SortColumns.Sort.DEFAULT, offset, limit);
+    }
+
+    /**
+     * @param search part of a name or host id (any case), or null for all
+     * @param sort   a column of {@link #SORT}, or the default: newest first
+     */
+    public Listing list(boolean hostTokens, String search, SortColumns.Sort sort, int offset, int limit) {
         String where = " WHERE role " + (hostTokens ? "=" : "<>") + " '" + Role.HOST.jsonName() + "'" + (search == null
                 ? "" : " AND (LOWER(name) LIKE ?" + Like.ESCAPE + " OR LOWER(host_id) LIKE ?" + Like.ESCAPE + ")");
         String like = search == null ? null : Like.containing(search);
@@ -197,7 +211,7 @@ public final class TokenStore {
             }
             List<Info> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + INFO_COLUMNS + " FROM tokens" + where
-                    + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                    + " ORDER BY " + SORT.orderBy(sort, "id DESC") + " LIMIT ? OFFSET ?")) {
                 int i = 1;
                 if (like != null) {
                     ps.setString(i++, like);

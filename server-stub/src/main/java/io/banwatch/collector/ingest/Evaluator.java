@@ -6,12 +6,16 @@ import io.banwatch.model.ScanError;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Verdict;
+import io.banwatch.rules.PackInfo;
 import io.banwatch.rules.RuleEngine;
 import io.banwatch.rules.RuleSet;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The collector's judgement of a report: its own rule packs, its own profile and its own date.
@@ -27,6 +31,7 @@ public final class Evaluator {
     private final RuleEngine engine;
     private final String configuredProfile;
     private final String rulesVersion;
+    private final Map<String, PackInfo> packs;
 
     public Evaluator(RuleSet rules, Clock clock, String configuredProfile) {
         if (!AGENT_PROFILE.equals(configuredProfile) && !rules.hasProfile(configuredProfile)) {
@@ -37,6 +42,11 @@ public final class Evaluator {
         this.engine = new RuleEngine(rules, clock);
         this.configuredProfile = configuredProfile;
         this.rulesVersion = String.join(", ", rules.versions());
+        Map<String, PackInfo> byId = new LinkedHashMap<>();
+        for (PackInfo p : rules.packInfo()) {
+            byId.putIfAbsent(p.id(), p);
+        }
+        this.packs = Collections.unmodifiableMap(byId);
     }
 
     /**
@@ -50,9 +60,15 @@ public final class Evaluator {
      *                 but a primary source could not be read, or CLEAN
      * @param errors   the sources the scan could not read, as the agent reported them
      * @param rules    the rule packs' versions it was judged with
+     * @param packs    the packs it was judged with, by id: a finding's pack is its rule id's prefix
      */
     public record Judgement(String profile, LocalDate asOf, List<SecurityProduct> products, List<Finding> findings,
-                            Verdict verdict, List<ScanError> errors, String rules) {
+                            Verdict verdict, List<ScanError> errors, String rules, Map<String, PackInfo> packs) {
+        /** The pack that judged {@code f}, or null when its rule id names none of them. */
+        public PackInfo packOf(Finding f) {
+            int colon = f.ruleId().indexOf(':');
+            return colon < 0 ? null : packs.get(f.ruleId().substring(0, colon));
+        }
     }
 
     public Judgement judge(ScanReport report) {
@@ -63,7 +79,7 @@ public final class Evaluator {
         LocalDate today = engine.today();
         List<Finding> findings = engine.evaluate(inventory, products, profile, today);
         return new Judgement(profile, today, products, findings, Verdict.of(findings, report.incomplete()),
-                report.errors(), rulesVersion);
+                report.errors(), rulesVersion, packs);
     }
 
     /** The date a judgement made now is made at (US Eastern for the US packs). */

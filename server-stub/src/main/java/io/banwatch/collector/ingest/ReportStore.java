@@ -11,6 +11,7 @@ import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
 import io.banwatch.model.Verdict;
+import io.banwatch.rules.PackInfo;
 import io.banwatch.collector.alerts.AlertPayload;
 import io.banwatch.collector.alerts.AlertPolicy;
 import io.banwatch.collector.db.Dialect;
@@ -100,6 +101,7 @@ final class ReportStore {
         if (prev.isNew()) {
             history(c, prev.pk(), in.receivedAt(), "first-seen", null, null, r.reportId());
         }
+        RetiredHosts.returnIfRetired(c, prev.pk(), in);
         if (r.scannedAt().toEpochMilli() < prev.lastScannedAt()) {
             return StoreOutcome.STORED_OLDER;
         }
@@ -108,9 +110,9 @@ final class ReportStore {
             replaceSoftware(c, prev.pk(), r.software(), learnt);
             replaceProducts(c, prev.pk(), j.products());
         }
-        String findingsHash = findingsHash(j.findings());
+        String findingsHash = findingsHash(j);
         if (!findingsHash.equals(prev.findingsHash())) {
-            replaceFindings(c, prev.pk(), j.findings());
+            replaceFindings(c, prev.pk(), j, in.receivedAt());
         }
         // Only the banned vendor's own products count: a notice (UltraAV, "unprotected") is not Kaspersky.
         boolean installed = j.findings().stream()
@@ -154,6 +156,7 @@ final class ReportStore {
         if (!insertReport(c, in, pk, false)) {
             return concurrentCopy(c, r);
         }
+        RetiredHosts.returnIfRetired(c, pk, in);
         try (PreparedStatement ps = c.prepareStatement("UPDATE hosts SET last_seen = ?, last_scanned_at = ?,"
                 + " last_report_id = ?, agent_version = ? WHERE pk = ? AND last_scanned_at <= ?")) {
             ps.setLong(1, in.receivedAt());
@@ -324,7 +327,14 @@ final class ReportStore {
         }
     }
 
-    private static void replaceFindings(Connection c, long hostPk, List<Finding> findings) throws SQLException {
+    /**
+     * Writes the host's findings anew. Each keeps the time its rule first reached its current level
+     * on this host (the rows before give it), or starts it now: a new finding, or a changed level.
+     */
+    private static void replaceFindings(Connection c, long hostPk, Evaluator.Judgement j, long now)
+            throws SQLException {
+        List<Finding> findings = j.findings();
+        Map<String, LevelSince> before = LevelSince.of(c, hostPk);
         try (PreparedStatement del = c.prepareStatement("DELETE FROM findings WHERE host_pk = ?")) {
             del.setLong(1, hostPk);
             del.executeUpdate();
@@ -334,8 +344,8 @@ final class ReportStore {
         }
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO findings (host_pk, rule_id, level, profile, vendor, product, presence, milestone, deadline,"
-                        + " days_left, message, citation_title, citation_url, evidence, kind, since)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " days_left, message, citation_title, citation_url, evidence, kind, since, level_since, pack_id,"
+                        + " pack_version, pack_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Finding f : findings) {
                 ins.setLong(1, hostPk);
                 ins.setString(2, Params.cut(f.ruleId(), 200));
@@ -353,6 +363,13 @@ final class ReportStore {
                 ins.setString(14, evidenceJson(f.evidence()));
                 ins.setString(15, f.kind().jsonName());
                 Params.setString(ins, 16, f.since() == null ? null : f.since().toString());
+                LevelSince was = before.get(Params.cut(f.ruleId(), 200));
+                ins.setLong(17, was != null && was.level().equals(f.level().name()) && was.since() != null
+                        ? was.since() : now);
+                PackInfo pack = j.packOf(f);
+                Params.setString(ins, 18, pack == null ? null : Params.cut(pack.id(), 100));
+                Params.setString(ins, 19, pack == null ? null : Params.cut(pack.version(), 100));
+                Params.setString(ins, 20, pack == null ? null : pack.sha256());
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -439,10 +456,13 @@ final class ReportStore {
     }
 
     /** A fingerprint of what the findings table would hold, to skip rewriting identical rows. */
-    private static String findingsHash(List<Finding> findings) {
+    private static String findingsHash(Evaluator.Judgement j) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Finding f : findings) {
+            for (Finding f : j.findings()) {
+                // The pack that judged it is part of the finding's record: a new pack version rewrites it.
+                PackInfo pack = j.packOf(f);
+                md.update((pack == null ? "-" : pack.sha256()).getBytes(StandardCharsets.UTF_8));
                 md.update((f.ruleId() + '|' + f.kind() + '|' + f.level() + '|' + f.profile() + '|' + f.presence() + '|'
                         + f.milestone() + '|' + f.since() + '|' + f.deadline() + '|' + f.daysLeft() + '|' + f.message()
                         + '|' + evidenceJson(f.evidence()) + '\n').getBytes(StandardCharsets.UTF_8));

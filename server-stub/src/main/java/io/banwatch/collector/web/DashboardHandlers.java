@@ -1,16 +1,19 @@
 package io.banwatch.collector.web;
 
+import io.banwatch.collector.api.FindingFilter;
+import io.banwatch.collector.api.FindingQueries;
 import io.banwatch.collector.api.FleetReads;
 import io.banwatch.collector.api.HostDetailQueries;
 import io.banwatch.collector.api.HostFilter;
+import io.banwatch.collector.api.HostListQueries;
 import io.banwatch.collector.api.Page;
 import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.auth.Principal;
 import io.banwatch.collector.auth.Secrets;
 import io.banwatch.collector.auth.SessionStore;
 import io.banwatch.collector.auth.TokenStore;
+import io.banwatch.collector.db.SortColumns;
 import io.banwatch.collector.http.ApiError;
-import io.banwatch.model.Level;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -18,16 +21,10 @@ import io.javalin.http.SameSite;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /** The dashboard's routes: sign-in and sign-out, pages, stylesheet and CSV exports. */
 public final class DashboardHandlers {
@@ -49,6 +46,7 @@ public final class DashboardHandlers {
     private final HostsPage hostsPage = new HostsPage();
     private final HostPage hostPage;
     private final FindingsPage findingsPage;
+    private final Exports exports;
     private final ProblemPage problemPage = new ProblemPage();
     private final boolean secureCookies;
     private final String tokenCommand;
@@ -72,6 +70,7 @@ public final class DashboardHandlers {
         FindingTable findingTable = new FindingTable();
         this.hostPage = new HostPage(findingTable);
         this.findingsPage = new FindingsPage(findingTable);
+        this.exports = new Exports(access, reads);
     }
 
     /** Security headers for every response. */
@@ -126,16 +125,17 @@ public final class DashboardHandlers {
             return;
         }
         HostFilter f;
+        SortColumns.Sort sort;
         Page.Request request;
         try {
-            f = HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
-                    ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
+            f = HostFilter.from(ctx::queryParam);
+            sort = HostListQueries.sortColumns().parse(ctx.queryParam("sort"), ctx.queryParam("dir"));
             request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
         } catch (ApiError e) {
             ctx.status(e.status()).html(problemPage.render(who.get(), "Hosts: bad filter", e.getMessage()));
             return;
         }
-        ctx.html(hostsPage.render(who.get(), reads.hosts().page(f, request), f, profiles, query(ctx)));
+        ctx.html(hostsPage.render(who.get(), reads.hosts().page(f, sort, request), f, sort, choices(), query(ctx)));
     }
 
     public void host(Context ctx) {
@@ -157,17 +157,18 @@ public final class DashboardHandlers {
         if (who.isEmpty()) {
             return;
         }
-        Level level;
+        FindingFilter f;
+        SortColumns.Sort sort;
         Page.Request request;
         try {
-            level = HostFilter.findingLevel(ctx.queryParam("level"));
+            f = FindingFilter.from(ctx::queryParam);
+            sort = FindingQueries.sortColumns().parse(ctx.queryParam("sort"), ctx.queryParam("dir"));
             request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
         } catch (ApiError e) {
             ctx.status(e.status()).html(problemPage.render(who.get(), "Findings: bad filter", e.getMessage()));
             return;
         }
-        ctx.html(findingsPage.render(who.get(), reads.findings().page(level == null ? null : level.name(), request),
-                level, query(ctx)));
+        ctx.html(findingsPage.render(who.get(), reads.findings().page(f, sort, request), f, sort, choices(), query(ctx)));
     }
 
     public void stylesheet(Context ctx) {
@@ -180,39 +181,20 @@ public final class DashboardHandlers {
     }
 
     public void hostsCsv(Context ctx) {
-        access.reader(ctx);
-        HostFilter f = HostFilter.parse(ctx.queryParam("level"), ctx.queryParam("profile"), ctx.queryParam("q"),
-                ctx.queryParam("stale"), ctx.queryParam("kaspersky"));
-        csv(ctx, "banwatch-hosts.csv", w -> {
-            w.row(List.of("host_id", "hostname", "level", "profile", "os_family", "os_name", "arch",
-                    "kaspersky_installed", "kaspersky_first_seen", "kaspersky_removed_at", "next_deadline",
-                    "first_seen", "last_seen", "stale", "agent_version", "software_count", "finding_count"));
-            reads.hosts().each(f, r -> w.row(Arrays.asList(r.hostId(), r.hostname(),
-                    r.level(), r.profile(), r.osFamily(), r.osName(), r.arch(),
-                    r.kasperskyInstalled(), r.kasperskyFirstSeen(), r.kasperskyRemovedAt(), r.nextDeadline(),
-                    r.firstSeen(), r.lastSeen(), r.stale(), r.agentVersion(), r.softwareCount(), r.findingCount())));
-        });
+        exports.hostsCsv(ctx);
     }
 
     public void findingsCsv(Context ctx) {
-        access.reader(ctx);
-        csv(ctx, "banwatch-findings.csv", w -> {
-            w.row(List.of("host_id", "hostname", "level", "profile", "vendor", "product", "presence", "milestone",
-                    "since", "deadline", "days_left", "message", "citation", "citation_url", "rule_id", "kind"));
-            reads.findings().each(f -> w.row(Arrays.asList(f.hostId(), f.hostname(), f.level(), f.profile(),
-                    f.vendor(), f.product(), f.presence(), f.milestone(), f.since(), f.deadline(), f.daysLeft(),
-                    f.message(), f.citationTitle(), f.citationUrl(), f.ruleId(), f.kind())));
-        });
+        exports.findingsCsv(ctx);
     }
 
-    private void csv(Context ctx, String filename, Consumer<CsvWriter> body) {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-        try (Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
-            body.accept(new CsvWriter(w));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void findingsJson(Context ctx) {
+        exports.findingsJson(ctx);
+    }
+
+    /** What the list filters offer: the known profiles, and the products and milestones findings name. */
+    private FilterChoices choices() {
+        return new FilterChoices(profiles, reads.findings().products(), reads.findings().milestones());
     }
 
     /** A fresh double-submit value for a sign-in form: set as a short-lived cookie, and repeated in the form. */

@@ -15,7 +15,7 @@ import java.util.Map;
 final class HostPage {
     private static final Map<String, String> EVENTS = Map.of("first-seen", "first report",
             "kaspersky-appeared", "Kaspersky appeared", "kaspersky-removed", "Kaspersky removed",
-            "level", "level changed");
+            "level", "level changed", "retired", "retired", "unretired", "back in service");
 
     private final FindingTable findings;
 
@@ -28,7 +28,11 @@ final class HostPage {
         HtmlWriter h = Layout.page(who, "Host " + r.hostname(), Nav.HOSTS);
         h.raw("<h1>").text(r.hostname()).raw(" ");
         Cells.badge(h, r.level());
+        if (r.retiredAt() != null) {
+            h.raw(" <span class=\"tag\">retired</span>");
+        }
         h.raw("</h1>");
+        retirement(h, who, r);
         h.raw("<div class=\"scroll fit\"><table class=\"kv\"><tbody>");
         row(h, "Host id", r.hostId());
         row(h, "OS", r.osName() == null ? r.osFamily() : r.osName());
@@ -51,7 +55,7 @@ final class HostPage {
         h.raw("<h2>Findings (").text(d.findings().size()).raw(")</h2>");
         boolean incomplete = d.scanErrors().stream().anyMatch(ScanErrorRow::primary);
         findings.render(h, d.findings(), false, incomplete ? "No findings in what the last scan could read."
-                : "No findings on this host.");
+                : "No findings on this host.", null);
 
         h.raw("<h2>Security products (").text(d.securityProducts().size()).raw(")</h2><div class=\"scroll\"><table><thead>"
                 + "<tr><th>Vendor</th><th>Product</th><th>Version</th><th>Kind</th><th>Enabled</th><th>Up to date</th>"
@@ -84,7 +88,13 @@ final class HostPage {
             }
             h.raw("</td><td>");
             levelCell(h, e.event(), e.toLevel());
-            h.raw("</td><td><code>").text(e.reportId()).raw("</code></td></tr>");
+            h.raw("</td><td>");
+            if (e.reportId() == null) {
+                h.raw("<span class=\"muted\">by an admin</span>");
+            } else {
+                h.raw("<code>").text(e.reportId()).raw("</code>");
+            }
+            h.raw("</td></tr>");
         }
         h.raw("</tbody></table></div>");
 
@@ -106,6 +116,32 @@ final class HostPage {
         }
         h.raw("</tbody></table></div>");
         return Layout.end(h);
+    }
+
+    /**
+     * A retired host says so first, with who, when and why; an admin gets the button that retires
+     * a host in service (after a confirmation page) or brings a retired one back.
+     */
+    private static void retirement(HtmlWriter h, PageContext who, HostRow r) {
+        String base = "/hosts/" + Cells.url(r.hostId());
+        if (r.retiredAt() != null) {
+            h.raw("<div class=\"notice retired\" role=\"status\"><p><strong>Retired</strong> ");
+            Cells.when(h, r.retiredAt());
+            h.raw(" by ").text(r.retiredBy() == null ? "an admin" : r.retiredBy());
+            if (r.retiredReason() != null) {
+                h.raw(": ").text(r.retiredReason());
+            }
+            h.raw(". It is left out of the counts, lists, charts and exports, and comes back by itself when it reports"
+                    + " again.</p>");
+            if (who.admin() && who.csrf() != null) {
+                h.raw("<form method=\"post\" action=\"").text(base).raw("/unretire\">");
+                Layout.csrfField(h, who.csrf());
+                h.raw("<button type=\"submit\">Bring back into service</button></form>");
+            }
+            h.raw("</div>");
+        } else if (who.admin()) {
+            h.raw("<p><a class=\"button danger\" href=\"").text(base).raw("/retire\">Retire this host</a></p>");
+        }
     }
 
     /** The page for a host id nobody knows (a stale link, a typo). */

@@ -25,6 +25,8 @@ final class Layout {
         navLink(h, "/hosts", "Hosts", current == Nav.HOSTS);
         navLink(h, "/findings", "Findings", current == Nav.FINDINGS);
         navLink(h, "/hosts?stale=1", "Stale hosts", current == Nav.STALE);
+        // issue 13 A: the compliance officer's audit report
+        navLink(h, "/reports/audit", "Audit report", current == Nav.REPORTS);
         if (who.admin()) {
             navLink(h, "/admin/tokens", "Tokens", current == Nav.TOKENS);
         }

@@ -34,7 +34,9 @@ final class SummaryPage {
             h.raw("<a class=\"card VIOLATION\" href=\"/hosts?kaspersky=1\"><span class=\"n\">").text(s.kasperskyInstalled())
                     .raw("</span>with Kaspersky installed</a>");
             h.raw("<a class=\"card\" href=\"/hosts?stale=1\"><span class=\"n\">").text(s.stale())
-                    .raw("</span>stale (no report in ").text(s.staleDays()).raw(" days)</a></div>");
+                    .raw("</span>stale (no report in ").text(s.staleDays()).raw(" days)</a>");
+            h.raw("<a class=\"card\" href=\"/hosts?retired=only\"><span class=\"n\">").text(s.retired())
+                    .raw("</span>retired (not counted)</a></div>");
 
             h.raw("<h2>Hosts with Kaspersky installed, last ").text(chart.size()).raw(" days</h2>");
             Chart.render(h, chart);
@@ -61,7 +63,7 @@ final class SummaryPage {
         }
         if (s.hosts() > 0) {
             h.raw("<h2>Most serious hosts</h2>");
-            HostTable.render(h, worst.items(), "No hosts.");
+            HostTable.render(h, worst.items(), "No hosts.", null);
             if (worst.total() > worst.items().size()) {
                 h.raw("<p><a href=\"/hosts\">All ").text(worst.total()).raw(" hosts</a></p>");
             }

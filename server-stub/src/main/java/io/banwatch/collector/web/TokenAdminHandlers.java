@@ -5,6 +5,7 @@ import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.auth.Principal;
 import io.banwatch.collector.auth.Role;
 import io.banwatch.collector.auth.TokenStore;
+import io.banwatch.collector.db.SortColumns;
 import io.banwatch.collector.http.ApiError;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -33,6 +34,7 @@ public final class TokenAdminHandlers {
             Page.Request request;
             try {
                 request = Page.Request.parse(ctx.queryParam("page"), ctx.queryParam("size"));
+                TokenStore.SORT.parse(ctx.queryParam("sort"), ctx.queryParam("dir"));
             } catch (ApiError e) {
                 ctx.status(e.status()).html(problemPage.render(who, "Tokens: bad page", e.getMessage()));
                 return;
@@ -83,10 +85,13 @@ public final class TokenAdminHandlers {
         if (search != null && search.length() > 200) {
             search = search.substring(0, 200);
         }
-        TokenStore.Listing listing = tokens.list(hostTokens, search, request.offset(), request.size());
+        // On the create form's answer (a POST) the list is in its default order.
+        SortColumns.Sort sort = ctx.method() == io.javalin.http.HandlerType.GET
+                ? TokenStore.SORT.parse(ctx.queryParam("sort"), ctx.queryParam("dir")) : SortColumns.Sort.DEFAULT;
+        TokenStore.Listing listing = tokens.list(hostTokens, search, sort, request.offset(), request.size());
         String query = ctx.queryString() == null ? "" : ctx.queryString();
         return new TokensPage.View(new Page<>(listing.total(), request.page(), request.size(), listing.items()),
-                hostTokens, search, tokens.count(!hostTokens), query, notice, error, name);
+                hostTokens, search, tokens.count(!hostTokens), query, notice, error, name, sort);
     }
 
     private String revokedNotice(String revoked) {

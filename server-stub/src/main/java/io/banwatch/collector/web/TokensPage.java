@@ -2,6 +2,7 @@ package io.banwatch.collector.web;
 
 import io.banwatch.collector.api.Page;
 import io.banwatch.collector.auth.TokenStore.Info;
+import io.banwatch.collector.db.SortColumns;
 
 import java.time.Instant;
 
@@ -21,9 +22,10 @@ final class TokensPage {
      * @param notice     what the last action did, or null
      * @param error      why the create form was refused, or null
      * @param name       the name the refused create form had, or null
+     * @param sort       the list's order
      */
     record View(Page<Info> tokens, boolean hostTokens, String search, long otherCount, String query, String notice,
-                String error, String name) {
+                String error, String name, SortColumns.Sort sort) {
     }
 
     String render(PageContext who, View v) {
@@ -61,8 +63,16 @@ final class TokensPage {
                 .raw(")</a></form>");
         h.raw("<p class=\"muted\">").text(Cells.count(v.tokens().total(), "token", "tokens")).raw("</p>");
 
-        h.raw("<div class=\"scroll\"><table><thead><tr><th class=\"num\">Id</th><th>Name</th><th>Role</th><th>Host</th>"
-                + "<th>Created</th><th>Last used</th><th>Status</th><th></th></tr></thead><tbody>");
+        h.raw("<div class=\"scroll\"><table><thead><tr>");
+        SortLinks sort = new SortLinks("/admin/tokens", v.query(), v.sort(), null);
+        sort.th(h, "id", "Id", "num");
+        sort.th(h, "name", "Name", null);
+        sort.th(h, "role", "Role", null);
+        sort.th(h, "host", "Host", null);
+        sort.th(h, "created", "Created", null);
+        sort.th(h, "last_used", "Last used", null);
+        sort.th(h, "status", "Status", null);
+        h.raw("<th></th></tr></thead><tbody>");
         for (Info t : v.tokens().items()) {
             h.raw("<tr><td class=\"num\">").text(t.id()).raw("</td><td class=\"long\">").text(t.name()).raw("</td><td>")
                     .text(t.role().jsonName()).raw("</td><td class=\"long\">");
