@@ -36,8 +36,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.remote.http.ClientConfig;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
@@ -407,11 +405,7 @@ class DashboardBrowserTest {
 
     /** Clicks a button or link and waits until the next page has replaced this one and loaded. */
     private void submit(WebElement element) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(
-                ((ChromeDriver) d).executeScript("return document.readyState")));
+        PageLoads.clickAndWait(driver, element);
     }
 
     private void open(String path) {
