@@ -79,6 +79,16 @@ public final class RuleSet {
         return new RuleSet(next, catalog);
     }
 
+    /**
+     * Reads and checks one pack without adding it to a set: which pack it is (the collector checks a
+     * pack an administrator offers before storing it).
+     *
+     * @throws RulePackException with the same one-line message as {@code --rules}
+     */
+    public static PackInfo inspect(InputStream in, String origin) {
+        return new RulePackLoader().loadPack(in, origin).info();
+    }
+
     /** Every profile some pack defines, sorted. */
     public Set<String> profiles() {
         Set<String> out = new TreeSet<>();

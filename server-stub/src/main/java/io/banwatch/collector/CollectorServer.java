@@ -24,6 +24,14 @@ import io.banwatch.collector.jobs.JobLease;
 import io.banwatch.collector.jobs.PeriodicJobs;
 import io.banwatch.collector.jobs.RetentionJob;
 import io.banwatch.collector.metrics.Metrics;
+import io.banwatch.collector.api.RulesApi;
+import io.banwatch.collector.ingest.Rejudger;
+import io.banwatch.collector.packs.RejudgeJob;
+import io.banwatch.collector.packs.RulePacks;
+import io.banwatch.collector.packs.RulesInForce;
+import io.banwatch.collector.packs.RulesOverview;
+import io.banwatch.collector.packs.RulesWorker;
+import io.banwatch.collector.web.RulesAdminHandlers;
 import io.banwatch.collector.web.CsrfGuard;
 import io.banwatch.collector.web.DashboardHandlers;
 import io.banwatch.collector.web.TokenAdminHandlers;
@@ -64,10 +72,15 @@ public final class CollectorServer implements AutoCloseable {
     private final Javalin app;
     private final String enrollmentSecret;
     private final Path initialAdminFile;
+    private final Rejudging rejudging;
+
+    /** The rules in force, their re-judging job and the worker that runs it. */
+    private record Rejudging(RulesInForce rules, RejudgeJob job, RulesWorker worker) {
+    }
 
     private CollectorServer(ServerConfig config, Database db, TokenStore tokens, AuditLog audit, IngestWriter writer,
                             AlertDispatcher alerts, PeriodicJobs jobs, Javalin app, String enrollmentSecret,
-                            Path initialAdminFile) {
+                            Path initialAdminFile, Rejudging rejudging) {
         this.config = config;
         this.db = db;
         this.tokens = tokens;
@@ -78,6 +91,7 @@ public final class CollectorServer implements AutoCloseable {
         this.app = app;
         this.enrollmentSecret = enrollmentSecret;
         this.initialAdminFile = initialAdminFile;
+        this.rejudging = rejudging;
     }
 
     /** Opens (and migrates) the database and prepares the server; {@link #start()} listens. */
@@ -86,7 +100,8 @@ public final class CollectorServer implements AutoCloseable {
         if (config.rulesFile() != null) {
             rules = rules.withPackFile(config.rulesFile());
         }
-        Evaluator evaluator = new Evaluator(rules, clock, config.profile());
+        // Checked before the database is opened: a bad profile or rules.file is a one-line refusal.
+        new Evaluator(rules, clock, config.profile());
         KeyStore tlsKeys = config.tls() == null ? null : Routes.tlsKeyStore(config.tls());
         Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize(),
                 config.connectTimeout(), config.queryTimeout());
@@ -97,13 +112,14 @@ public final class CollectorServer implements AutoCloseable {
             String secret = Bootstrap.enrollmentSecret(config.dataDir(), config.enrollmentSecret(), secrets);
             Path adminFile = Bootstrap.initialAdmin(config.dataDir(), tokens);
 
+            RulesInForce inForce = new RulesInForce(db, rules, clock, config.profile());
             Metrics metrics = new Metrics();
             IngestWriter writer = new IngestWriter(db, new AlertPolicy(config.alertOnRisk()), config.storeRawReports(),
                     config.ingestBatch(), metrics);
             AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
                     : new AlertDispatcher(db, AlertDispatcher.httpClient(), config.webhookUrl(), config.webhookFormat(),
                     config.webhookTimeout(), clock, metrics, new Random());
-            IngestService ingest = new IngestService(evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
+            IngestService ingest = new IngestService(inForce::evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
                     config.maxReportBytes(), config.storeRawReports());
             FleetReads reads = FleetReads.of(db, clock, config.staleDays(), rules.milestones());
             SessionStore sessions = new SessionStore(db, secrets, clock, config.sessions().idle(),
@@ -115,12 +131,22 @@ public final class CollectorServer implements AutoCloseable {
                     rules.profiles(), config.tls() != null, TokenCommand.viewer(config));
             // issue 13 A: host retirement and the audit report
             OfficerHandlers officer = OfficerHandlers.create(db, audit, clock, access, reads, config.staleDays(),
-                    rules.milestones(), rules::packInfo, rules.profiles());
+                    rules.milestones(), () -> inForce.rules().packInfo(), rules.profiles());
+            // issue 12: the organisation's rule packs and the fleet's re-judging
+            RulePacks packs = new RulePacks(db, audit, inForce, clock);
+            RulesOverview overview = new RulesOverview(db, inForce);
+            JobLease lease = new JobLease(db, "collector-" + UUID.randomUUID());
+            RejudgeJob rejudge = new RejudgeJob(db, inForce, new Rejudger(db, new AlertPolicy(config.alertOnRisk())),
+                    lease, clock);
+            RulesHandlers rulesRoutes = new RulesHandlers(new RulesApi(access, new Json(), packs, overview),
+                    new RulesAdminHandlers(access, packs, overview));
             Javalin app = Routes.app(config, tlsKeys, api, dashboard, new TokenAdminHandlers(access, tokens),
-                    new CsrfGuard(access, Routes.LOGIN), officer);
+                    new CsrfGuard(access, Routes.LOGIN), officer, rulesRoutes);
             PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention(), config.sessions())),
-                    new JobLease(db, "collector-" + UUID.randomUUID()), clock);
-            return new CollectorServer(config, db, tokens, audit, writer, alerts, jobs, app, secret, adminFile);
+                    lease, clock);
+            RulesWorker rulesWorker = new RulesWorker(inForce, rejudge, config.jobWorker());
+            return new CollectorServer(config, db, tokens, audit, writer, alerts, jobs, app, secret, adminFile,
+                    new Rejudging(inForce, rejudge, rulesWorker));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -136,6 +162,7 @@ public final class CollectorServer implements AutoCloseable {
             // Collectors started together (a fleet restart) should not all look at the same second.
             jobs.start(Duration.ofSeconds(30 + ThreadLocalRandom.current().nextInt(30)), Duration.ofMinutes(1));
         }
+        rejudging.worker().start(Duration.ofSeconds(2));
         LOG.info("banwatch collector listening on {}://{}:{} (database: {})", config.tls() == null ? "http" : "https",
                 config.bind(), port(), db.dialect().name().toLowerCase());
         if (initialAdminFile != null) {
@@ -183,8 +210,29 @@ public final class CollectorServer implements AutoCloseable {
         return jobs.runDue();
     }
 
+    /**
+     * Re-judges the fleet now, in batches of {@code batchSize}, at most {@code maxBatches} of them
+     * (tests and benchmarks); normally a background worker does it.
+     *
+     * @return the batches committed
+     */
+    public int rejudgeNow(int batchSize, int maxBatches) {
+        return rejudging.job().run(batchSize, maxBatches, () -> false);
+    }
+
+    /** Re-judges the whole fleet now, if its rules changed. */
+    public int rejudgeNow() {
+        return rejudgeNow(RejudgeJob.DEFAULT_BATCH, Integer.MAX_VALUE);
+    }
+
+    /** Loads the rule packs another collector changed, now (tests); normally within seconds by itself. */
+    public boolean refreshRulesNow() {
+        return rejudging.rules().refresh();
+    }
+
     public void stop() {
         app.stop();
+        rejudging.worker().close();
         jobs.close();
         if (alerts != null) {
             alerts.close();

@@ -42,7 +42,7 @@ public final class Routes {
      *                reaches a handler without the session's CSRF token
      */
     public static Javalin app(ServerConfig config, KeyStore tlsKeys, ApiHandlers api, DashboardHandlers web,
-                              TokenAdminHandlers admin, CsrfGuard csrf, OfficerHandlers officer) {
+                              TokenAdminHandlers admin, CsrfGuard csrf, OfficerHandlers officer, RulesHandlers rules) {
         Json json = new Json();
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -97,6 +97,15 @@ public final class Routes {
             c.routes.get("/api/v1/reports/audit", officer.reports()::apiDocument);
             c.routes.get("/reports/audit", officer.reports()::form);
             c.routes.get("/reports/audit/document", officer.reports()::dashboardDocument);
+
+            // issue 12: the organisation's rule packs
+            c.routes.get("/api/v1/rules", rules.api()::list);
+            c.routes.post("/api/v1/rules", rules.api()::add);
+            c.routes.get("/api/v1/rules/{id}", rules.api()::one);
+            c.routes.delete("/api/v1/rules/{id}", rules.api()::remove);
+            c.routes.get("/admin/rules", rules.admin()::page);
+            c.routes.post("/admin/rules", rules.admin()::upload);
+            c.routes.post("/admin/rules/{id}/remove", rules.admin()::remove);
 
             c.routes.exception(ApiError.class, (e, ctx) -> error(json, ctx, e.status(), e.code(), e.getMessage()));
             c.routes.exception(DatabaseException.class, (e, ctx) -> {

@@ -52,7 +52,7 @@ public final class HostDetailQueries {
                              Boolean upToDate, String signaturesUpdatedAt) {
     }
 
-    public record HistoryRow(String at, String event, String fromLevel, String toLevel, String reportId) {
+    public record HistoryRow(String at, String event, String fromLevel, String toLevel, String reportId, String reason) {
     }
 
     /**
@@ -104,13 +104,13 @@ public final class HostDetailQueries {
             }
             List<SoftwareRow> software = software(c, pk);
             List<HistoryRow> history = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT at, event, from_level, to_level, report_id"
-                    + " FROM host_history WHERE host_pk = ? ORDER BY at DESC, id DESC LIMIT 500")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, event, from_level, to_level, report_id,"
+                    + " reason FROM host_history WHERE host_pk = ? ORDER BY at DESC, id DESC LIMIT 500")) {
                 ps.setLong(1, pk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         history.add(new HistoryRow(Reads.time(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5)));
+                                rs.getString(4), rs.getString(5), rs.getString(6)));
                     }
                 }
             }
@@ -186,7 +186,7 @@ public final class HostDetailQueries {
             }
             String from = e.fromLevel() != null || firstReports.contains(e.reportId()) ? e.fromLevel() : Verdict.CLEAN.name();
             String to = e.toLevel() == null ? Verdict.CLEAN.name() : e.toLevel();
-            out.add(new HistoryRow(e.at(), e.event(), from, to, e.reportId()));
+            out.add(new HistoryRow(e.at(), e.event(), from, to, e.reportId(), e.reason()));
         }
         return out;
     }

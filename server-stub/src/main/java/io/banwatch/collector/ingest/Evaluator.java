@@ -26,6 +26,8 @@ public final class Evaluator {
     /** Use the profile the agent declared. */
     public static final String AGENT_PROFILE = "agent";
     private static final String FALLBACK_PROFILE = "us-private";
+    /** The width of {@code hosts.rules_version}. */
+    private static final int MAX_RULES_VERSION = 200;
 
     private final RuleSet rules;
     private final RuleEngine engine;
@@ -41,7 +43,7 @@ public final class Evaluator {
         this.rules = rules;
         this.engine = new RuleEngine(rules, clock);
         this.configuredProfile = configuredProfile;
-        this.rulesVersion = String.join(", ", rules.versions());
+        this.rulesVersion = rulesVersionOf(rules);
         Map<String, PackInfo> byId = new LinkedHashMap<>();
         for (PackInfo p : rules.packInfo()) {
             byId.putIfAbsent(p.id(), p);
@@ -85,6 +87,30 @@ public final class Evaluator {
     /** The date a judgement made now is made at (US Eastern for the US packs). */
     public LocalDate today() {
         return engine.today();
+    }
+
+    /**
+     * What a host's judgement records it was judged with ({@code hosts.rules_version}): a
+     * fingerprint of every pack's id, version and SHA-256, then the packs' versions for people.
+     * The fingerprint comes first, so that cutting the text to its column keeps it: a pack
+     * replaced with other content under the same version is a change too.
+     */
+    static String rulesVersionOf(RuleSet rules) {
+        StringBuilder all = new StringBuilder();
+        for (PackInfo p : rules.packInfo()) {
+            all.append(p.id()).append('|').append(p.version()).append('|').append(p.sha256()).append('\n');
+        }
+        String text = "#" + sha256(all.toString()).substring(0, 16) + " " + String.join(", ", rules.versions());
+        return text.length() <= MAX_RULES_VERSION ? text : text.substring(0, MAX_RULES_VERSION);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The rule packs' versions, which a stored judgement must match to be reused. */

@@ -33,7 +33,8 @@ public final class IngestService {
     private static final int MAX_KEY = 64;
 
     private final ReportCodec codec = new ReportCodec();
-    private final Evaluator evaluator;
+    /** The packs in force change while the collector runs: each report is judged with the current ones. */
+    private final java.util.function.Supplier<Evaluator> evaluators;
     private final HostJudgements judgements;
     private final IngestWriter writer;
     private final Metrics metrics;
@@ -43,9 +44,9 @@ public final class IngestService {
     private final long maxReport;
     private final boolean storeRaw;
 
-    public IngestService(Evaluator evaluator, IngestWriter writer, Database db, Metrics metrics, Clock clock,
+    public IngestService(java.util.function.Supplier<Evaluator> evaluators, IngestWriter writer, Database db, Metrics metrics, Clock clock,
                          long maxBody, long maxReport, boolean storeRaw) {
-        this.evaluator = evaluator;
+        this.evaluators = evaluators;
         this.judgements = new HostJudgements(db);
         this.writer = writer;
         this.metrics = metrics;
@@ -109,13 +110,14 @@ public final class IngestService {
             throw ApiError.forbidden("this token belongs to host " + principal.hostId()
                     + ", not to host " + report.host().id());
         }
+        Evaluator evaluator = evaluators.get();
         Optional<HostJudgements.Current> current = judgements.current(report.host().id());
         boolean knownInventory = current.isPresent() && current.get().inventoryHash().equals(report.inventoryHash());
         if (report.inventoryOmitted() && !knownInventory) {
             throw new ApiError(409, "inventory_unknown", "this collector does not have inventory "
                     + report.inventoryHash() + " for this host; send the full report");
         }
-        if (knownInventory && stillHolds(current.get(), report)) {
+        if (knownInventory && stillHolds(evaluator, current.get(), report)) {
             // Same inventory, scan errors, day, rules and profile: the stored judgement is the judgement.
             StoreOutcome outcome = store(new IncomingReport(report, null, null, clock.millis()));
             String level = current.get().level() == null ? Verdict.CLEAN.name() : current.get().level();
@@ -135,7 +137,7 @@ public final class IngestService {
         return new Receipt(outcome, report.reportId(), judgement.verdict().name(), judgement.findings().size());
     }
 
-    private boolean stillHolds(HostJudgements.Current current, ScanReport report) {
+    private static boolean stillHolds(Evaluator evaluator, HostJudgements.Current current, ScanReport report) {
         return ScanErrorsJson.of(report.errors()).equals(current.scanErrors())
                 && evaluator.today().toString().equals(current.judgedOn())
                 && evaluator.rulesVersion().equals(current.rules())

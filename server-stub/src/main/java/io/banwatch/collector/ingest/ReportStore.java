@@ -301,7 +301,7 @@ final class ReportStore {
         }
     }
 
-    private static void replaceProducts(Connection c, long hostPk, List<SecurityProduct> products) throws SQLException {
+    static void replaceProducts(Connection c, long hostPk, List<SecurityProduct> products) throws SQLException {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM host_security_products WHERE host_pk = ?")) {
             del.setLong(1, hostPk);
             del.executeUpdate();
@@ -331,7 +331,7 @@ final class ReportStore {
      * Writes the host's findings anew. Each keeps the time its rule first reached its current level
      * on this host (the rows before give it), or starts it now: a new finding, or a changed level.
      */
-    private static void replaceFindings(Connection c, long hostPk, Evaluator.Judgement j, long now)
+    static void replaceFindings(Connection c, long hostPk, Evaluator.Judgement j, long now)
             throws SQLException {
         List<Finding> findings = j.findings();
         Map<String, LevelSince> before = LevelSince.of(c, hostPk);
@@ -378,34 +378,49 @@ final class ReportStore {
 
     private static void history(Connection c, long hostPk, long at, String event, Verdict from, String to,
                                 String reportId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO host_history (host_pk, at, event, from_level, to_level, report_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+        history(c, hostPk, at, event, from, to, reportId, null);
+    }
+
+    /** @param reason why, when no report caused it (a re-judging: "rules changed"), else null */
+    static void history(Connection c, long hostPk, long at, String event, Verdict from, String to,
+                        String reportId, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_history (host_pk, at, event, from_level, to_level,"
+                + " report_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, hostPk);
             ps.setLong(2, at);
             ps.setString(3, event);
             Params.setString(ps, 4, stored(from));
             Params.setString(ps, 5, to);
-            ps.setString(6, reportId);
+            Params.setString(ps, 6, reportId);
+            Params.setString(ps, 7, reason);
             ps.executeUpdate();
         }
     }
 
     private static void enqueueAlert(Connection c, long hostPk, IncomingReport in, Verdict from) throws SQLException {
-        ScanReport r = in.report();
-        Evaluator.Judgement j = in.judgement();
-        String key = r.host().id() + ":" + r.reportId();
-        String payload = AlertPayload.build(key, r.host(), from, j.verdict(), j.profile(),
-                Instant.ofEpochMilli(in.receivedAt()), j.findings());
+        enqueueAlert(c, hostPk, in.report().host(), in.report().reportId(), in.judgement(), from, in.receivedAt());
+    }
+
+    /**
+     * The alert of a transition, in the outbox: one per host and cause, whoever writes it twice.
+     *
+     * @param cause the report that caused it, or a re-judging's key
+     */
+    static void enqueueAlert(Connection c, long hostPk, Host host, String cause, Evaluator.Judgement j, Verdict from,
+                             long at) throws SQLException {
+        String key = host.id() + ":" + cause;
+        String payload = AlertPayload.build(key, host, from, j.verdict(), j.profile(), Instant.ofEpochMilli(at),
+                j.findings());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO alerts (host_pk, report_id, level, from_level, created_at, payload, next_attempt_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (host_pk, report_id) DO NOTHING")) {
             ps.setLong(1, hostPk);
-            ps.setString(2, r.reportId());
+            ps.setString(2, cause);
             ps.setString(3, j.verdict().name());
             Params.setString(ps, 4, stored(from));
-            ps.setLong(5, in.receivedAt());
+            ps.setLong(5, at);
             ps.setString(6, payload);
-            ps.setLong(7, in.receivedAt());
+            ps.setLong(7, at);
             ps.executeUpdate();
         }
     }
@@ -456,7 +471,7 @@ final class ReportStore {
     }
 
     /** A fingerprint of what the findings table would hold, to skip rewriting identical rows. */
-    private static String findingsHash(Evaluator.Judgement j) {
+    static String findingsHash(Evaluator.Judgement j) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Finding f : j.findings()) {

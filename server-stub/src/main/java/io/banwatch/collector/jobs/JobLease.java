@@ -68,4 +68,21 @@ public final class JobLease {
             }
         });
     }
+
+    /**
+     * Keeps a long job's lease while it works in steps (a re-judging of the fleet, batch by batch).
+     *
+     * @return false when the lease had run out and another collector took the job: stop working
+     */
+    public boolean renew(String job, long until) {
+        return db.retryingTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE job_leases SET lease_until = ? WHERE name = ? AND owner = ?")) {
+                ps.setLong(1, until);
+                ps.setString(2, job);
+                ps.setString(3, owner);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
 }

@@ -89,7 +89,9 @@ final class HostPage {
             h.raw("</td><td>");
             levelCell(h, e.event(), e.toLevel());
             h.raw("</td><td>");
-            if (e.reportId() == null) {
+            if (e.reason() != null) {
+                h.raw("<span class=\"reason\">").text(e.reason()).raw("</span>");
+            } else if (e.reportId() == null) {
                 h.raw("<span class=\"muted\">by an admin</span>");
             } else {
                 h.raw("<code>").text(e.reportId()).raw("</code>");
