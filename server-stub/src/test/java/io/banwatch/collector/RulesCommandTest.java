@@ -120,6 +120,7 @@ class RulesCommandTest {
             assertThat(db.count("SELECT COUNT(*) FROM rule_packs")).isZero();
             assertThat(db.count("SELECT generation FROM rules_state")).isZero();
             assertThat(db.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'rules.%'")).isZero();
+            assertThat(c.server.refreshRulesNow()).as("nothing for the collector to take up").isFalse();
         }
     }
 }
