@@ -6,10 +6,11 @@ import java.util.Locale;
  * What a finding is about. {@code PRODUCT}: a product of the vendor a rule pack bans, installed or
  * left behind; this is what "Kaspersky installed" counts. {@code NOTICE}: something worth knowing
  * that is not the banned vendor's product (UltraAV, which replaced Kaspersky; a host left without
- * active protection).
+ * active protection). {@code REQUIREMENT}: software an organisation's pack requires (an active EDR)
+ * is missing.
  */
 public enum FindingKind {
-    PRODUCT, NOTICE;
+    PRODUCT, NOTICE, REQUIREMENT;
 
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,6 +22,6 @@ public enum FindingKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown finding kind '" + text + "' (expected product or notice)");
+        throw new IllegalArgumentException("unknown finding kind '" + text + "' (expected product, notice or requirement)");
     }
 }

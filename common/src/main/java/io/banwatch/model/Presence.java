@@ -6,10 +6,11 @@ package io.banwatch.model;
  * <p>An installed package, application, receipt, security-center registration, running process or
  * a Windows service that runs, or starts at boot with its program on the disk ({@link ServiceState}),
  * is {@code INSTALLED}; a stopped service, a driver, unit file, path or registry key without those
- * is a {@code REMNANT} of a half-removed install, which the rules judge less severely.
+ * is a {@code REMNANT} of a half-removed install, which the rules judge less severely. A finding
+ * of kind {@code requirement} is about software that is {@code ABSENT}: required, and not found.
  */
 public enum Presence {
-    INSTALLED, REMNANT;
+    INSTALLED, REMNANT, ABSENT;
 
     public String jsonName() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -21,6 +22,6 @@ public enum Presence {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown presence '" + text + "' (expected installed or remnant)");
+        throw new IllegalArgumentException("unknown presence '" + text + "' (expected installed, remnant or absent)");
     }
 }

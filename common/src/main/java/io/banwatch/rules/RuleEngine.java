@@ -64,11 +64,12 @@ public final class RuleEngine {
         List<Trace> traces = Traces.of(inventory.software(), inventory.observations(), products);
         List<Finding> findings = new ArrayList<>();
         for (RulePack pack : rules.packs()) {
+            LocalDate date = asOf != null ? asOf : pack.zone().today(clock);
             ProfileRule rule = pack.profiles().get(profile);
             if (rule == null) {
+                findings.addAll(requirements(pack, profile, products, traces, os, date));
                 continue;
             }
-            LocalDate date = asOf != null ? asOf : pack.zone().today(clock);
             List<Finding> packFindings = new ArrayList<>();
             for (Map.Entry<ProductRule, Map<Evidence, Presence>> match : match(pack, traces, os).entrySet()) {
                 packFindings.add(judge(pack, rule, match.getKey(), match.getValue(), date));
@@ -80,6 +81,7 @@ public final class RuleEngine {
                     findings.add(f);
                 }
             }
+            findings.addAll(requirements(pack, profile, products, traces, os, date));
         }
         findings.sort(MOST_SERIOUS_FIRST);
         return findings;
@@ -203,6 +205,34 @@ public final class RuleEngine {
                 presence, notice.milestone() == null ? null : notice.milestone().id(),
                 notice.milestone() == null ? null : notice.milestone().date(), null, null, message, citation,
                 List.copyOf(new java.util.LinkedHashSet<>(evidence)));
+    }
+
+    /**
+     * The pack's requirements for this profile that the host does not meet on this date: one
+     * finding each, in pack order. A requirement is met by a trace one of its signals matches, or by
+     * an active security product of one of its kinds.
+     */
+    private static List<Finding> requirements(RulePack pack, String profile, List<SecurityProduct> products,
+                                              List<Trace> traces, String os, LocalDate date) {
+        List<Finding> out = new ArrayList<>();
+        for (Requirement r : pack.requirements()) {
+            if (!r.profiles().contains(profile) || (r.from() != null && date.isBefore(r.from().date()))) {
+                continue;
+            }
+            boolean met = products.stream().anyMatch(p -> p.active() && r.securityProductKinds().contains(p.kind()))
+                    || traces.stream().anyMatch(t -> r.signals().stream()
+                    .anyMatch(s -> s.matches(t, os, pack.publisherPatterns())));
+            if (met) {
+                continue;
+            }
+            LocalDate since = r.from() == null ? null : r.from().date();
+            Citation citation = r.from() == null ? null : pack.citations().get(r.from().citation());
+            String message = r.message().replace("{since}", since == null ? "" : since.toString());
+            out.add(new Finding(pack.id() + ":" + r.id(), FindingKind.REQUIREMENT, r.level(), profile, r.vendor(),
+                    r.name(), Presence.ABSENT, r.from() == null ? null : r.from().id(), since, null, null, message,
+                    citation, List.of()));
+        }
+        return out;
     }
 
     /**

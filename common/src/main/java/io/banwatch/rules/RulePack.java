@@ -21,24 +21,26 @@ import java.util.regex.Pattern;
  * @param citations         by id
  * @param profiles          by id
  * @param notices           findings beside the products' judgements (related products, host conditions)
+ * @param requirements      software whose absence is a finding
  * @param signalsByKind     the products' signals grouped by evidence kind, for matching
  * @param sha256            the SHA-256 of the file it was loaded from (hex), or null before that is known
  */
 record RulePack(String id, String title, String version, String origin, PackZone zone, String vendor,
                 List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
                 Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices,
-                SignalsByKind<ProductRule> signalsByKind, String sha256) {
+                List<Requirement> requirements, SignalsByKind<ProductRule> signalsByKind, String sha256) {
 
     RulePack(String id, String title, String version, String origin, PackZone zone, String vendor,
              List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
-             Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices) {
+             Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices,
+             List<Requirement> requirements) {
         this(id, title, version, origin, zone, vendor, publisherPatterns, products, milestones, citations, profiles,
-                notices, new SignalsByKind<>(products, ProductRule::signals), null);
+                notices, requirements, new SignalsByKind<>(products, ProductRule::signals), null);
     }
 
     RulePack withSha256(String hex) {
         return new RulePack(id, title, version, origin, zone, vendor, publisherPatterns, products, milestones, citations,
-                profiles, notices, signalsByKind, hex);
+                profiles, notices, requirements, signalsByKind, hex);
     }
 
     PackInfo info() {

@@ -143,9 +143,6 @@ final class RulePackLoader {
                     () -> new ProductRule(pid, p.text("name"), p.text("kind"), signals(p),
                             Boolean.TRUE.equals(p.optBoolean("catchAll")))));
         }
-        if (products.isEmpty()) {
-            throw root.error("products", "a rule pack needs at least one product");
-        }
 
         Map<String, ProfileRule> profiles = new LinkedHashMap<>();
         for (JsonObject p : root.list("profiles", o -> o)) {
@@ -155,7 +152,20 @@ final class RulePackLoader {
                 throw p.error("id", "duplicate profile id '" + pid + "'");
             }
         }
-        if (profiles.isEmpty()) {
+        List<Requirement> requirements = new ArrayList<>();
+        Set<String> requirementIds = new LinkedHashSet<>();
+        for (JsonObject r : root.list("requirements", o -> o)) {
+            String rid = r.text("id");
+            if (!requirementIds.add(rid) || productIds.contains(rid)) {
+                throw r.error("id", "duplicate id '" + rid + "' (products and requirements share the rule ids)");
+            }
+            requirements.add(withContext("requirement '" + rid + "'", () -> requirement(r, rid, vendor.text("name"),
+                    milestones)));
+        }
+        if (products.isEmpty() && requirements.isEmpty()) {
+            throw root.error("products", "a rule pack needs at least one product or requirement");
+        }
+        if (profiles.isEmpty() && !products.isEmpty()) {
             throw root.error("profiles", "a rule pack needs at least one profile");
         }
 
@@ -173,7 +183,26 @@ final class RulePackLoader {
         List<Pattern> publishers = patterns(vendor, "publisherPatterns");
         return new RulePack(id, root.text("title"), root.text("version"), origin, zone, vendor.text("name"),
                 publishers, List.copyOf(products), Map.copyOf(milestones), Map.copyOf(citations),
-                Map.copyOf(profiles), List.copyOf(notices));
+                Map.copyOf(profiles), List.copyOf(notices), List.copyOf(requirements));
+    }
+
+    private static Requirement requirement(JsonObject r, String id, String packVendor, Map<String, Milestone> milestones) {
+        Set<String> profiles = new LinkedHashSet<>(r.texts("profiles"));
+        if (profiles.isEmpty()) {
+            throw r.error("profiles", "a requirement needs the profiles it applies to");
+        }
+        List<Signal> signals = r.list("signals", RulePackLoader::signal);
+        Set<String> kinds = new LinkedHashSet<>(r.texts("securityProductKinds"));
+        if (signals.isEmpty() && kinds.isEmpty()) {
+            throw r.error("signals", "a requirement needs signals or securityProductKinds: what satisfies it");
+        }
+        Level level = level(r, "level");
+        if (level == Level.DEADLINE) {
+            throw r.error("level", "a requirement is VIOLATION, RISK or INFO from its milestone on, not a DEADLINE");
+        }
+        String vendorName = r.optText("vendor");
+        return new Requirement(id, r.text("name"), vendorName == null ? packVendor : vendorName, Set.copyOf(profiles),
+                milestone(r, "from", milestones), level, r.text("message"), signals, Set.copyOf(kinds));
     }
 
     private static Notice notice(JsonObject n, String id, String packVendor, Map<String, Milestone> milestones,
@@ -317,11 +346,16 @@ final class RulePackLoader {
         if (text == null) {
             return null;
         }
+        io.banwatch.model.Presence p;
         try {
-            return io.banwatch.model.Presence.fromJson(text);
+            p = io.banwatch.model.Presence.fromJson(text);
         } catch (IllegalArgumentException e) {
-            throw s.error("presence", e.getMessage());
+            p = null;
         }
+        if (p == null || p == io.banwatch.model.Presence.ABSENT) {
+            throw s.error("presence", "unknown presence '" + text + "' (expected installed or remnant)");
+        }
+        return p;
     }
 
     private static List<Pattern> patterns(JsonObject o, String field) {

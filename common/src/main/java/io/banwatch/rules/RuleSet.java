@@ -94,6 +94,9 @@ public final class RuleSet {
         Set<String> out = new TreeSet<>();
         for (RulePack p : packs) {
             out.addAll(p.profiles().keySet());
+            for (Requirement r : p.requirements()) {
+                out.addAll(r.profiles());
+            }
         }
         return out;
     }

@@ -111,6 +111,31 @@ class RejudgingTest {
         }
     }
 
+    /** An organisation's requirement: an active EDR on federal-contract machines from 2027-01-01. */
+    static final String EDR_REQUIRED = """
+            {"id": "acme-edr", "title": "ACME requires an EDR", "version": "1", "timeZone": "America/New_York",
+             "vendor": {"name": "ACME IT"},
+             "citations": [{"id": "policy-9", "title": "ACME IT policy 9: endpoint protection"}],
+             "milestones": [{"id": "edr-required", "date": "2027-01-01", "title": "EDR required", "citation": "policy-9"}],
+             "requirements": [{"id": "active-edr", "name": "an active EDR", "profiles": ["us-federal-contractor"],
+               "from": "edr-required", "level": "RISK", "message": "No active EDR was found; one is required since {since}.",
+               "securityProductKinds": ["edr"]}]}
+            """;
+
+    @Test
+    void aRequiredSoftwarePackMakesAStoredHostWithoutItAFinding() {
+        try (TestCollector c = start(null, null)) {
+            fleetWithAnyDesk(c, 1);
+            assertThat(RulePacksTest.addPack(c, c.admin, EDR_REQUIRED, "acme-edr.json").statusCode()).isEqualTo(201);
+            c.server.rejudgeNow();
+            assertThat(db.text("SELECT level FROM hosts")).isEqualTo("RISK");
+            assertThat(db.text("SELECT kind || ' ' || presence || ' ' || rule_id FROM findings"))
+                    .isEqualTo("requirement absent acme-edr:active-edr");
+            assertThat(db.count("SELECT kaspersky_installed FROM hosts")).as("not a Kaspersky product").isZero();
+            assertThat(rulesChanged()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aReportDuringTheRunIsJudgedWithTheNewPackAndNotDoneAgain() {
         try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), null)) {
