@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The example rule pack in docs/rules.md loads and judges as the page says. */
 class DocsExamplesTest {
     private static final Pattern JSON_BLOCK = Pattern.compile("(?ms)^### Writing your own pack$.*?^```json\\s*$(.*?)^```");
+    private static final Pattern REQUIREMENT_BLOCK = Pattern.compile("(?ms)^### Requiring software$.*?^```json\\s*$(.*?)^```");
 
     @Test
     void theExamplePackDisallowsAnyDeskFromItsDate() throws IOException {
@@ -51,5 +52,27 @@ class DocsExamplesTest {
                 + " (ACME IT policy 7).");
         assertThat(engine.evaluate(host, List.of(), "us-private", LocalDate.of(2027, 1, 1)))
                 .as("a pack judges only under the profiles it defines").isEmpty();
+    }
+
+    @Test
+    void theExampleRequirementMakesAMachineWithoutAnActiveEdrAViolationFromItsDate() throws IOException {
+        String page = Files.readString(Build.repository().resolve("docs/rules.md"));
+        Matcher m = REQUIREMENT_BLOCK.matcher(page);
+        assertThat(m.find()).as("a json block under 'Requiring software'").isTrue();
+        RuleSet rules = RuleSet.builtIn().withPack(new ByteArrayInputStream(m.group(1).getBytes(StandardCharsets.UTF_8)),
+                "docs/rules.md");
+        RuleEngine engine = new RuleEngine(rules, Clock.systemUTC());
+        Inventory bare = new Inventory(new Host("h1", "ws-1", new OsInfo("windows", "Windows 11", "23H2", null), "x86_64",
+                null), List.of(), List.of(), List.of(), List.of());
+        Inventory falcon = new Inventory(bare.host(), List.of(), List.of(new io.banwatch.model.Evidence(
+                io.banwatch.model.EvidenceKind.SERVICE, "windows-services", "CSFalconService",
+                "C:\\Program Files\\CrowdStrike\\CSFalconService.exe", "Running Auto")), List.of(), List.of());
+
+        assertThat(engine.evaluate(bare, List.of(), "us-federal-contractor", LocalDate.of(2027, 2, 28))).isEmpty();
+        assertThat(engine.evaluate(bare, List.of(), "us-federal-contractor", LocalDate.of(2027, 3, 1)))
+                .extracting(Finding::ruleId, Finding::level, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("acme-edr:active-edr", Level.VIOLATION,
+                        "No active EDR was found; one is required since 2027-03-01 (ACME IT policy 9)."));
+        assertThat(engine.evaluate(falcon, List.of(), "us-federal-contractor", LocalDate.of(2027, 3, 1))).isEmpty();
     }
 }

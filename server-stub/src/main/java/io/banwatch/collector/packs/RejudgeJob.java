@@ -118,17 +118,14 @@ public final class RejudgeJob {
      */
     private boolean batch(RejudgeState state, Evaluator evaluator, int batchSize) {
         List<Rejudger.Candidate> hosts = db.read(c -> rejudger.next(c, state.cursor(), state.target(), batchSize));
+        // Reading and judging are most of the work, and both are safe in parallel (ingest does them on
+        // every request thread): the common pool gives the batch every core, the writes stay serial.
+        List<Optional<Judged>> loaded = hosts.parallelStream()
+                .map(h -> rejudger.load(h).map(full -> new Judged(h, full, evaluator.judge(full))))
+                .toList();
         List<Judged> judged = new ArrayList<>(hosts.size());
-        int noInventory = 0;
-        for (Rejudger.Candidate h : hosts) {
-            Optional<ScanReport> full = rejudger.load(h);
-            if (full.isEmpty()) {
-                noInventory++;
-                continue;
-            }
-            judged.add(new Judged(h, full.get(), evaluator.judge(full.get())));
-        }
-        int skipped = noInventory;
+        loaded.forEach(j -> j.ifPresent(judged::add));
+        int skipped = hosts.size() - judged.size();
         long now = clock.millis();
         String cause = "rules-" + state.runId() + "-" + state.pass();
         return db.retryingTransaction(c -> {
