@@ -48,8 +48,14 @@ final class RulesCommand implements Runnable {
         return new RulesInForce(db, base, Clock.systemUTC(), config.profile());
     }
 
-    private static RulePacks packs(ServerConfig config, Database db) {
-        return new RulePacks(db, new AuditLog(db, Clock.systemUTC()), rules(config, db), Clock.systemUTC());
+    /** Makes one change on the database of the collector {@code common} points at. */
+    private static RulePacks.Change change(CollectorMain.Common common,
+                                           java.util.function.Function<RulePacks, RulePacks.Change> what) {
+        ServerConfig config = common.load(Map.of());
+        try (Database db = CollectorMain.open(config)) {
+            return what.apply(new RulePacks(db, new AuditLog(db, Clock.systemUTC()), rules(config, db),
+                    Clock.systemUTC()));
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a rule pack, or replace the pack of"
@@ -67,14 +73,11 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             byte[] content = read(file);
-            ServerConfig config = common.load(Map.of());
-            try (Database db = CollectorMain.open(config)) {
-                RulePacks.Change c = packs(config, db).add(Actor.commandLine(), content, file.toString());
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(c.change() + " " + c.pack().id() + " " + c.pack().version() + " (sha256 " + c.pack().sha256()
-                        + ")" + (c.previous() == null ? "" : ", replacing version " + c.previous()));
-                out.flush();
-            }
+            RulePacks.Change c = change(common, packs -> packs.add(Actor.commandLine(), content, file.toString()));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(c.change() + " " + c.pack().id() + " " + c.pack().version() + " (sha256 " + c.pack().sha256()
+                    + ")" + (c.previous() == null ? "" : ", replacing version " + c.previous()));
+            out.flush();
             return 0;
         }
 
@@ -135,13 +138,10 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ServerConfig config = common.load(Map.of());
-            try (Database db = CollectorMain.open(config)) {
-                RulePacks.Change c = packs(config, db).remove(Actor.commandLine(), id);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("removed " + c.pack().id() + " " + c.pack().version());
-                out.flush();
-            }
+            RulePacks.Change c = change(common, packs -> packs.remove(Actor.commandLine(), id));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("removed " + c.pack().id() + " " + c.pack().version());
+            out.flush();
             return 0;
         }
     }
