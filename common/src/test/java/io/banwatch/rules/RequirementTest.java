@@ -8,9 +8,10 @@ import io.banwatch.model.FindingKind;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
-import io.banwatch.model.Samples;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -52,8 +53,8 @@ class RequirementTest {
 
     private List<Finding> judge(List<Evidence> observations, List<SecurityProduct> products, String profile,
                                 LocalDate on) {
-        Inventory inv = Samples.inventory(Samples.linuxHost(), List.of(Samples.deb("bash", "5.2", "Debian")),
-                observations);
+        Inventory inv = ReportBuilder.report().software(Samples.deb("bash", "5.2", "Debian")).observations(observations)
+                .inventory();
         return engine.evaluate(inv, products, profile, on).stream().filter(f -> f.ruleId().startsWith("acme-edr:"))
                 .toList();
     }
@@ -102,7 +103,7 @@ class RequirementTest {
     @Test
     void aRequirementFindingRoundTripsThroughTheReportJson() {
         List<Finding> on = judge(List.of(), List.of(), "us-federal-contractor", DAY_OF);
-        ScanReport report = Samples.report(on);
+        ScanReport report = ReportBuilder.report().findings(on).build();
         ReportCodec codec = new ReportCodec();
         ScanReport back = codec.read(codec.toBytes(report, false));
         assertThat(back.findings()).isEqualTo(on);

@@ -1,5 +1,9 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.WebhookReceiver;
 import io.banwatch.model.Host;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -55,11 +59,10 @@ class RejudgingTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = "host-" + i;
-            Host host = Reports.host(id, "ws-" + i);
+            Host host = Samples.linuxHost(id, "ws-" + i);
             String t = c.enroll(id, "ws-" + i);
             clock.advance(Duration.ofSeconds(1));
-            assertThat(c.post("/api/v1/reports", t, Reports.json(Reports.report(host, RulePacksTest.withAnyDesk(),
-                    clock.instant())), null).statusCode()).isEqualTo(201);
+            assertThat(c.post("/api/v1/reports", t, ReportBuilder.report().host(host).software(RulePacksTest.withAnyDesk()).scannedAt(clock.instant()).json(), null).statusCode()).isEqualTo(201);
             ids.add(id);
         }
         return ids;
@@ -147,8 +150,7 @@ class RejudgingTest {
             // host-2 reports before the run reaches it: judged at once with the new pack.
             String t = c.server.tokens().issue(io.banwatch.collector.auth.Role.HOST, "host-2", "host-2").token();
             clock.advance(Duration.ofMinutes(1));
-            assertThat(c.post("/api/v1/reports", t, Reports.json(Reports.report(Reports.host("host-2", "ws-2"),
-                    RulePacksTest.withAnyDesk(), clock.instant())), null).body()).contains("\"level\":\"VIOLATION\"");
+            assertThat(c.post("/api/v1/reports", t, ReportBuilder.report().host(Samples.linuxHost("host-2", "ws-2")).software(RulePacksTest.withAnyDesk()).scannedAt(clock.instant()).json(), null).body()).contains("\"level\":\"VIOLATION\"");
             c.server.rejudgeNow();
 
             assertThat(db.count("SELECT COUNT(*) FROM hosts WHERE level = 'VIOLATION'")).isEqualTo(3);

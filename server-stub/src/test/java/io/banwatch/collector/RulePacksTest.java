@@ -1,5 +1,8 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.MutableClock;
 import io.banwatch.model.Host;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.Software;
@@ -73,7 +76,7 @@ class RulePacksTest {
     }
 
     static List<Software> withAnyDesk() {
-        List<Software> s = Reports.baseSoftware();
+        List<Software> s = Samples.baseSoftware();
         s.add(Software.pkg("anydesk", "6.3.2", "AnyDesk Software GmbH", "dpkg", "amd64"));
         return s;
     }
@@ -166,15 +169,14 @@ class RulePacksTest {
 
     @Test
     void aNewReportIsJudgedWithAnAddedPackAtOnce() {
-        Host host = Reports.host("host-a", "ws-a");
+        Host host = Samples.linuxHost("host-a", "ws-a");
         try (TestCollector c = start()) {
             String t = c.enroll("host-a", "ws-a");
-            ScanReport first = Reports.report(host, withAnyDesk(), clock.instant());
-            assertThat(c.post("/api/v1/reports", t, Reports.json(first), null).body()).contains("\"level\":\"CLEAN\"");
+            ScanReport first = ReportBuilder.report().host(host).software(withAnyDesk()).scannedAt(clock.instant()).build();
+            assertThat(c.post("/api/v1/reports", t, ReportBuilder.json(first), null).body()).contains("\"level\":\"CLEAN\"");
             addPack(c, c.admin, ACME, "acme.json");
             clock.advance(Duration.ofMinutes(5));
-            HttpResponse<String> second = c.post("/api/v1/reports", t, Reports.json(Reports.report(host, withAnyDesk(),
-                    clock.instant())), null);
+            HttpResponse<String> second = c.post("/api/v1/reports", t, ReportBuilder.report().host(host).software(withAnyDesk()).scannedAt(clock.instant()).json(), null);
             assertThat(second.body()).contains("\"level\":\"VIOLATION\"");
             assertThat(db.text("SELECT pack_sha256 FROM findings")).isEqualTo(sha256(ACME));
         }

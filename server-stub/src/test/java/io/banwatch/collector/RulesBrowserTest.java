@@ -1,5 +1,8 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -65,8 +68,7 @@ class RulesBrowserTest {
         config.alertWorker = false;
         collector = TestCollector.start(config.build(), clock);
         String t = collector.enroll("host-a", "ws-anydesk");
-        collector.post("/api/v1/reports", t, Reports.json(Reports.report(Reports.host("host-a", "ws-anydesk"),
-                RulePacksTest.withAnyDesk(), clock.instant())), null);
+        collector.post("/api/v1/reports", t, ReportBuilder.report().host(Samples.linuxHost("host-a", "ws-anydesk")).software(RulePacksTest.withAnyDesk()).scannedAt(clock.instant()).json(), null);
         Files.createDirectories(screenshots);
         driver = DashboardBrowserTest.startChromium(Files.createDirectories(dir.resolve(name + "-chromium")));
     }

@@ -1,5 +1,8 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.MutableClock;
 import io.banwatch.model.Host;
 import io.banwatch.rules.RulePackException;
 import io.banwatch.rules.RuleSet;
@@ -62,8 +65,8 @@ class RulesCommandTest {
         config.jobWorker = false;
         try (TestCollector c = TestCollector.start(config.build(), clock)) {
             String t = c.enroll("host-a", "ws-a");
-            Host host = Reports.host("host-a", "ws-a");
-            c.post("/api/v1/reports", t, Reports.json(Reports.report(host, RulePacksTest.withAnyDesk(), clock.instant())),
+            Host host = Samples.linuxHost("host-a", "ws-a");
+            c.post("/api/v1/reports", t, ReportBuilder.report().host(host).software(RulePacksTest.withAnyDesk()).scannedAt(clock.instant()).json(),
                     null);
 
             CliTest.Run added = run("rules", "add", pack.toString());
