@@ -96,6 +96,12 @@ class RulePacksTest {
     }
 
     @Test
+    void thePackTheseTestsUseIsTheExampleOfTheRulesPage() throws IOException {
+        Path page = Path.of(System.getProperty("basedir", ".")).resolve("../docs/rules.md");
+        assertThat(java.nio.file.Files.readString(page, StandardCharsets.UTF_8)).contains(ACME);
+    }
+
+    @Test
     void anAdminAddsReplacesAndRemovesAPackAndEachChangeIsAudited() {
         try (TestCollector c = start()) {
             HttpResponse<String> added = addPack(c, c.admin, ACME, "acme-remote-access.json");
