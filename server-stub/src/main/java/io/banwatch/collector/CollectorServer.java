@@ -17,7 +17,6 @@ import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.http.ApiError;
 import io.banwatch.collector.http.Json;
 import io.banwatch.collector.Routes;
-import io.banwatch.collector.ingest.Evaluator;
 import io.banwatch.collector.ingest.IngestService;
 import io.banwatch.collector.ingest.IngestWriter;
 import io.banwatch.collector.jobs.JobLease;
@@ -100,8 +99,6 @@ public final class CollectorServer implements AutoCloseable {
         if (config.rulesFile() != null) {
             rules = rules.withPackFile(config.rulesFile());
         }
-        // Checked before the database is opened: a bad profile or rules.file is a one-line refusal.
-        new Evaluator(rules, clock, config.profile());
         KeyStore tlsKeys = config.tls() == null ? null : Routes.tlsKeyStore(config.tls());
         Database db = Database.open(config.jdbcUrl(), config.databaseUser(), config.databasePassword(), config.poolSize(),
                 config.connectTimeout(), config.queryTimeout());

@@ -174,6 +174,24 @@ class RulePacksTest {
     }
 
     @Test
+    void aCollectorMayJudgeWithAProfileOnlyAStoredPackDefinesAndThatPackThenStays() {
+        String lab = ACME.replace("\"id\": \"us-federal-contractor\"", "\"id\": \"acme-lab\"");
+        assertThat(lab).isNotEqualTo(ACME);
+        try (TestCollector c = start()) {
+            assertThat(addPack(c, c.admin, lab, "acme.json").statusCode()).isEqualTo(201);
+        }
+        var config = db.config(dir);
+        config.profile = "acme-lab";
+        config.jobWorker = false;
+        try (TestCollector c = TestCollector.start(config.build(), clock)) {
+            HttpResponse<String> refused = c.delete("/api/v1/rules/acme-remote-access", c.admin);
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body()).contains("\"error\":\"pack_in_use\"").contains("unknown profile 'acme-lab'");
+            assertThat(db.count("SELECT COUNT(*) FROM rule_packs")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aNewReportIsJudgedWithAnAddedPackAtOnce() {
         Host host = Samples.linuxHost("host-a", "ws-a");
         try (TestCollector c = start()) {

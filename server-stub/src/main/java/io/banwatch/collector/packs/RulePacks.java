@@ -93,9 +93,17 @@ public final class RulePacks {
     /**
      * Removes a stored pack: a built-in pack it replaced is in force again.
      *
-     * @throws ApiError 404 when no stored pack has this id
+     * @throws ApiError 404 when no stored pack has this id, 409 when the collector's configured profile
+     *                  is defined by this pack alone
      */
     public Change remove(Actor actor, String id) {
+        rules.refresh();
+        try {
+            rules.with(rules.base(), rules.stored().stream().filter(p -> !p.id().equals(id)).toList(), null);
+        } catch (RulePackException | IllegalArgumentException e) {
+            // The collector's configured profile is defined by this pack alone.
+            throw new ApiError(409, "pack_in_use", "pack '" + id + "' cannot be removed: " + e.getMessage());
+        }
         Change change = db.transaction(c -> {
             StoredPack before = PackStore.lockAndFind(c, db, id).orElseThrow(() -> ApiError.notFound(
                     "no rule pack '" + id + "' was added at this collector (built-in packs cannot be removed)"));

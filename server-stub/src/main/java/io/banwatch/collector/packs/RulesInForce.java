@@ -35,14 +35,20 @@ public final class RulesInForce {
     /**
      * @param base    the built-in packs with {@code rules.file}
      * @param profile the configured profile ({@code agent} or a profile id)
+     * @throws IllegalArgumentException when no pack in force defines the configured profile
      */
     public RulesInForce(Database db, RuleSet base, Clock clock, String profile) {
         this.base = base;
         this.clock = clock;
         this.profile = profile;
         this.store = new PackStore(db);
-        this.current = new Current(-1, base, new Evaluator(base, clock, profile), List.of());
-        refresh();
+        // The configured profile may be one that only a stored pack defines.
+        this.current = load(store.generation(), store.all());
+    }
+
+    private Current load(long generation, List<StoredPack> stored) {
+        RuleSet rules = with(base, stored, null);
+        return new Current(generation, rules, new Evaluator(rules, clock, profile), stored);
     }
 
     /** The judge of the packs in force. */
@@ -69,10 +75,8 @@ public final class RulesInForce {
         if (generation == current.generation()) {
             return false;
         }
-        List<StoredPack> stored = store.all();
         try {
-            RuleSet rules = with(base, stored, null);
-            current = new Current(generation, rules, new Evaluator(rules, clock, profile), stored);
+            current = load(generation, store.all());
             return true;
         } catch (RulePackException | IllegalArgumentException e) {
             // Only a pack this build cannot read (stored by a newer collector) can fail here.
