@@ -12,10 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,11 +101,10 @@ class DemoCommandTest {
             assertThat(c.ok("/export/findings.csv").lines().count()).isGreaterThan(15);
 
             int port = Integer.parseInt(demo.url().substring(demo.url().lastIndexOf(':') + 1));
-            List<InetAddress> others = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
-                    .filter(a -> !a.isLoopbackAddress()).toList();
+            List<InetAddress> others = LoopbackDefaultTest.nonLoopbackAddresses();
             Assumptions.assumeFalse(others.isEmpty(), "this machine has no non-loopback address to try");
             for (InetAddress a : others) {
-                assertThat(connects(a, port)).as("listening on %s", a.getHostAddress()).isFalse();
+                assertThat(LoopbackDefaultTest.connects(a, port)).as("listening on %s", a.getHostAddress()).isFalse();
             }
         }
         assertThat(Files.exists(data)).as("the temporary data directory is deleted when the demo stops").isFalse();
@@ -159,15 +155,6 @@ class DemoCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).containsExactly(line);
-    }
-
-    private static boolean connects(InetAddress address, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, port), 2_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Reads the demo with its admin token, as a script would. */
