@@ -1,5 +1,6 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.collector.demo.SimulatedFleet;
