@@ -49,7 +49,8 @@ class CliTest {
 
     @Test
     void usageErrorsAreOneLineNamingWhatIsWrongAndWhereHelpIs() {
-        assertUsageError(run("nope"), "banwatch-server: unknown command 'nope'; commands: serve, token, host, rules, help"
+        assertUsageError(run("nope"), "banwatch-server: unknown command 'nope'; commands: serve, token, host, rules, demo,"
+                + " help"
                 + " (see 'banwatch-server --help')");
         assertUsageError(run("help", "nope"), "banwatch-server: unknown subcommand 'nope' (see 'banwatch-server --help')");
         assertUsageError(run("serve", "--nope"), "banwatch-server: unknown option --nope"
