@@ -89,6 +89,8 @@ class RejudgingTest {
             assertThat(db.text("SELECT message FROM findings")).isEqualTo("AnyDesk is installed. AnyDesk is not allowed"
                     + " since 2027-01-01 (ACME IT policy 7).");
             assertThat(db.count("SELECT COUNT(*) FROM reports")).as("no new report").isEqualTo(1);
+            assertThat(db.count("SELECT kaspersky_installed FROM hosts")).as("AnyDesk is not Kaspersky").isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM host_history WHERE event LIKE 'kaspersky-%'")).isZero();
             assertThat(db.count("SELECT COUNT(*) FROM host_history WHERE reason = 'rules changed' AND event = 'level'"
                     + " AND from_level IS NULL AND to_level = 'VIOLATION' AND report_id IS NULL")).isEqualTo(1);
             assertThat(db.count("SELECT COUNT(*) FROM alerts")).isEqualTo(1);

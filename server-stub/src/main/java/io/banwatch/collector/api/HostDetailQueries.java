@@ -52,6 +52,12 @@ public final class HostDetailQueries {
                              Boolean upToDate, String signaturesUpdatedAt) {
     }
 
+    /**
+     * One transition of a host.
+     *
+     * @param reportId the report that caused it, or null (an admin's change, a re-judging)
+     * @param reason   why, when no report caused it ("rules changed"), else null
+     */
     public record HistoryRow(String at, String event, String fromLevel, String toLevel, String reportId, String reason) {
     }
 

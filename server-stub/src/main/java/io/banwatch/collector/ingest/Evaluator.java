@@ -35,7 +35,15 @@ public final class Evaluator {
     private final String rulesVersion;
     private final Map<String, PackInfo> packs;
 
-    public Evaluator(RuleSet rules, Clock clock, String configuredProfile) {
+    /** The ids of the packs whose products make a host "Kaspersky installed": the built-in ones. */
+    private final java.util.Set<String> vendorPacks;
+
+    /**
+     * @param vendorPacks the ids of the packs whose installed products make a host "Kaspersky
+     *                    installed" (the built-in packs, also when a file or an admin replaced one);
+     *                    an organisation's own pack (AnyDesk disallowed) never does
+     */
+    public Evaluator(RuleSet rules, Clock clock, String configuredProfile, java.util.Set<String> vendorPacks) {
         if (!AGENT_PROFILE.equals(configuredProfile) && !rules.hasProfile(configuredProfile)) {
             throw new IllegalArgumentException("unknown profile '" + configuredProfile + "' (known: agent, "
                     + String.join(", ", rules.profiles()) + ")");
@@ -49,6 +57,7 @@ public final class Evaluator {
             byId.putIfAbsent(p.id(), p);
         }
         this.packs = Collections.unmodifiableMap(byId);
+        this.vendorPacks = java.util.Set.copyOf(vendorPacks);
     }
 
     /**
@@ -63,9 +72,25 @@ public final class Evaluator {
      * @param errors   the sources the scan could not read, as the agent reported them
      * @param rules    the rule packs' versions it was judged with
      * @param packs    the packs it was judged with, by id: a finding's pack is its rule id's prefix
+     * @param vendorPacks the ids of the packs whose products are the banned vendor's
      */
     public record Judgement(String profile, LocalDate asOf, List<SecurityProduct> products, List<Finding> findings,
-                            Verdict verdict, List<ScanError> errors, String rules, Map<String, PackInfo> packs) {
+                            Verdict verdict, List<ScanError> errors, String rules, Map<String, PackInfo> packs,
+                            java.util.Set<String> vendorPacks) {
+        /**
+         * Whether a product of the banned vendor is installed: a finding of kind {@code product} of a
+         * built-in pack. Notices (UltraAV), requirements and an organisation's own packs do not count.
+         */
+        public boolean kasperskyInstalled() {
+            return findings.stream().anyMatch(f -> f.kind() == io.banwatch.model.FindingKind.PRODUCT
+                    && f.presence() == io.banwatch.model.Presence.INSTALLED && vendorPacks.contains(packIdOf(f)));
+        }
+
+        private static String packIdOf(Finding f) {
+            int colon = f.ruleId().indexOf(':');
+            return colon < 0 ? "" : f.ruleId().substring(0, colon);
+        }
+
         /** The pack that judged {@code f}, or null when its rule id names none of them. */
         public PackInfo packOf(Finding f) {
             int colon = f.ruleId().indexOf(':');
@@ -81,7 +106,7 @@ public final class Evaluator {
         LocalDate today = engine.today();
         List<Finding> findings = engine.evaluate(inventory, products, profile, today);
         return new Judgement(profile, today, products, findings, Verdict.of(findings, report.incomplete()),
-                report.errors(), rulesVersion, packs);
+                report.errors(), rulesVersion, packs, vendorPacks);
     }
 
     /** The date a judgement made now is made at (US Eastern for the US packs). */

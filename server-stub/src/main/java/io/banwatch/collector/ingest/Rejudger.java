@@ -4,8 +4,6 @@ import io.banwatch.collector.alerts.AlertPolicy;
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.db.Params;
 import io.banwatch.model.Finding;
-import io.banwatch.model.FindingKind;
-import io.banwatch.model.Presence;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.Verdict;
 
@@ -102,8 +100,7 @@ public final class Rejudger {
         if (!findingsHash.equals(prev.findingsHash())) {
             ReportStore.replaceFindings(c, host.pk(), j, now);
         }
-        boolean installed = j.findings().stream()
-                .anyMatch(f -> f.kind() == FindingKind.PRODUCT && f.presence() == Presence.INSTALLED);
+        boolean installed = j.kasperskyInstalled();
         Long firstSeen = prev.kasperskyFirstSeen();
         Long removedAt = prev.kasperskyRemovedAt();
         if (installed && !prev.kasperskyInstalled()) {

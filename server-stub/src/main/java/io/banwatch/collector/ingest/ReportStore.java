@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.Finding;
-import io.banwatch.model.FindingKind;
 import io.banwatch.model.Host;
-import io.banwatch.model.Presence;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
@@ -114,9 +112,9 @@ final class ReportStore {
         if (!findingsHash.equals(prev.findingsHash())) {
             replaceFindings(c, prev.pk(), j, in.receivedAt());
         }
-        // Only the banned vendor's own products count: a notice (UltraAV, "unprotected") is not Kaspersky.
-        boolean installed = j.findings().stream()
-                .anyMatch(f -> f.kind() == FindingKind.PRODUCT && f.presence() == Presence.INSTALLED);
+        // Only the banned vendor's own products count: a notice (UltraAV, "unprotected"), a requirement
+        // or an organisation's own pack (AnyDesk) is not Kaspersky.
+        boolean installed = j.kasperskyInstalled();
         Long firstSeen = prev.kasperskyFirstSeen();
         Long removedAt = prev.kasperskyRemovedAt();
         if (installed && !prev.kasperskyInstalled()) {

@@ -2,6 +2,7 @@ package io.banwatch.collector.packs;
 
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.ingest.Evaluator;
+import io.banwatch.rules.PackInfo;
 import io.banwatch.rules.RulePackException;
 import io.banwatch.rules.RuleSet;
 import org.slf4j.Logger;
@@ -9,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rule packs this collector judges with now: the built-in ones and {@code rules.file} (the
@@ -27,6 +30,7 @@ public final class RulesInForce {
     private final Clock clock;
     private final String profile;
     private final PackStore store;
+    private final Set<String> vendorPacks;
     private volatile Current current;
 
     private record Current(long generation, RuleSet rules, Evaluator evaluator, List<StoredPack> stored) {
@@ -42,13 +46,14 @@ public final class RulesInForce {
         this.clock = clock;
         this.profile = profile;
         this.store = new PackStore(db);
+        this.vendorPacks = vendorPacks();
         // The configured profile may be one that only a stored pack defines.
         this.current = load(store.generation(), store.all());
     }
 
     private Current load(long generation, List<StoredPack> stored) {
         RuleSet rules = with(base, stored, null);
-        return new Current(generation, rules, new Evaluator(rules, clock, profile), stored);
+        return new Current(generation, rules, new Evaluator(rules, clock, profile, vendorPacks), stored);
     }
 
     /** The judge of the packs in force. */
@@ -101,8 +106,19 @@ public final class RulesInForce {
         if (replacing != null) {
             rules = rules.withPack(new ByteArrayInputStream(replacing.content()), replacing.origin());
         }
-        new Evaluator(rules, clock, profile);
+        new Evaluator(rules, clock, profile, vendorPacks);
         return rules;
+    }
+
+    /** The built-in packs' ids: their products, and those of a pack that replaces one, are the banned vendor's. */
+    private static Set<String> vendorPacks() {
+        Set<String> ids = new HashSet<>();
+        List<PackInfo> builtIn = RuleSet.builtIn().packInfo();
+        // The last entry is the security-product catalog, not a rule pack.
+        for (PackInfo p : builtIn.subList(0, builtIn.size() - 1)) {
+            ids.add(p.id());
+        }
+        return ids;
     }
 
     RuleSet base() {
