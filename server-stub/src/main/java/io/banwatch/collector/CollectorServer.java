@@ -190,6 +190,7 @@ public final class CollectorServer implements AutoCloseable {
             alerts.close();
         }
         writer.close();
+        tokens.flushLastUse();
         db.close();
     }
 

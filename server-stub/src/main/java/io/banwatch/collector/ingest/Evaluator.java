@@ -26,6 +26,8 @@ public final class Evaluator {
     /** Use the profile the agent declared. */
     public static final String AGENT_PROFILE = "agent";
     private static final String FALLBACK_PROFILE = "us-private";
+    /** Distinct packages whose irrelevance to the rules is remembered (a fleet has a few tens of thousands). */
+    private static final int FLEET_PACKAGES = 200_000;
 
     private final RuleSet rules;
     private final RuleEngine engine;
@@ -39,7 +41,7 @@ public final class Evaluator {
                     + String.join(", ", rules.profiles()) + ")");
         }
         this.rules = rules;
-        this.engine = new RuleEngine(rules, clock);
+        this.engine = RuleEngine.forFleet(rules, clock, FLEET_PACKAGES);
         this.configuredProfile = configuredProfile;
         this.rulesVersion = String.join(", ", rules.versions());
         Map<String, PackInfo> byId = new LinkedHashMap<>();

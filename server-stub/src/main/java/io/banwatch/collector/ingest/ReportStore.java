@@ -273,16 +273,17 @@ final class ReportStore {
     /** Rewrites the host's packed links to the software catalogue: one row, whatever the count. */
     private void replaceSoftware(Connection c, long hostPk, List<Software> software, Learnt learnt)
             throws SQLException {
-        Set<SoftwareKey> keys = new HashSet<>();
-        for (Software s : software) {
-            keys.add(SoftwareKey.of(s));
+        SoftwareKey[] keys = new SoftwareKey[software.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = SoftwareKey.of(software.get(i));
         }
-        Map<SoftwareKey, Long> ids = softwareIds.resolve(c, keys, learnt.software());
+        Map<SoftwareKey, Long> ids = softwareIds.resolve(c, java.util.Arrays.asList(keys), learnt.software());
         Set<Long> seen = new HashSet<>();
         long[] pairs = new long[software.size() * 2];
         int n = 0;
-        for (Software s : software) {
-            long softwareId = ids.get(SoftwareKey.of(s));
+        for (int i = 0; i < keys.length; i++) {
+            Software s = software.get(i);
+            long softwareId = ids.get(keys[i]);
             long scopeId = scopeIds.id(c, Params.cut(s.scope(), 200), learnt.scopes());
             // A package listed twice in the same scope is linked once.
             if (seen.add(softwareId * 1_000_003L + scopeId)) {
