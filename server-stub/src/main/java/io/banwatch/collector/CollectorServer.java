@@ -8,6 +8,7 @@ import io.banwatch.collector.alerts.AlertPayload;
 import io.banwatch.collector.alerts.AlertPolicy;
 import io.banwatch.collector.alerts.Alerting;
 import io.banwatch.collector.alerts.HostLinks;
+import io.banwatch.collector.alerts.LifecycleAlertsJob;
 import io.banwatch.collector.alerts.WebhookChannel;
 import io.banwatch.collector.api.ApiHandlers;
 import io.banwatch.collector.api.FleetReads;
@@ -107,6 +108,7 @@ public final class CollectorServer implements AutoCloseable {
             Metrics metrics = new Metrics();
             List<AlertDispatcher> alerts = channels(config).stream()
                     .map(ch -> new AlertDispatcher(db, ch, clock, metrics, new Random())).toList();
+            Runnable wakeAlerts = !config.alertWorker() ? () -> { } : () -> alerts.forEach(AlertDispatcher::wake);
             ServerConfig.AlertSettings alerting = config.alerting();
             AlertPayload payloads = new AlertPayload(new HostLinks(alerting.publicUrl()));
             AlertOutbox outbox = new AlertOutbox(alerts.stream().map(AlertDispatcher::channel).toList());
@@ -119,8 +121,7 @@ public final class CollectorServer implements AutoCloseable {
                     config.sessions().max());
             Access access = new Access(tokens, sessions);
             ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, reads,
-                    db, metrics, config.metricsPublic(), !config.alertWorker() ? () -> { }
-                    : () -> alerts.forEach(AlertDispatcher::wake));
+                    db, metrics, config.metricsPublic(), wakeAlerts);
             DashboardHandlers dashboard = new DashboardHandlers(access, sessions, tokens, secrets, reads,
                     rules.profiles(), config.tls() != null, TokenCommand.viewer(config));
             // issue 13 A: host retirement and the audit report
@@ -128,8 +129,14 @@ public final class CollectorServer implements AutoCloseable {
                     rules.milestones(), rules::packInfo, rules.profiles());
             Javalin app = Routes.app(config, tlsKeys, api, dashboard, new TokenAdminHandlers(access, tokens),
                     new CsrfGuard(access, Routes.LOGIN), officer);
-            PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention(), config.sessions())),
-                    new JobLease(db, "collector-" + UUID.randomUUID()), clock);
+            List<io.banwatch.collector.jobs.PeriodicJob> periodic = new java.util.ArrayList<>();
+            periodic.add(new RetentionJob(db, config.retention(), config.sessions()));
+            if (!alerts.isEmpty()) {
+                periodic.add(new LifecycleAlertsJob(db, payloads, outbox, rules, new LifecycleAlertsJob.Settings(
+                        alerting.onStale(), config.staleDays(), alerting.deadlineDays(),
+                        alerting.digest() ? alerting.digestHour() : -1), wakeAlerts));
+            }
+            PeriodicJobs jobs = new PeriodicJobs(periodic, new JobLease(db, "collector-" + UUID.randomUUID()), clock);
             return new CollectorServer(config, db, tokens, audit, writer, alerts, jobs, app, secret, adminFile);
         } catch (RuntimeException e) {
             db.close();

@@ -107,8 +107,8 @@ public final class AlertPayload {
     }
 
     /**
-     * The fleet on {@code day}: hosts by standing, stale hosts, and each level change of the
-     * day before; keyed by the day, so it goes out once.
+     * The fleet on {@code day}: hosts by standing, stale hosts, and each level change since the
+     * previous digest; keyed by the day, so it goes out once.
      */
     public Alert digest(LocalDate day, FleetDigest digest, long at) {
         String dashboard = links.dashboard();
@@ -117,8 +117,9 @@ public final class AlertPayload {
         for (Map.Entry<Verdict, Long> e : digest.byLevel().entrySet()) {
             text.append(", ").append(e.getValue()).append(' ').append(e.getKey());
         }
-        text.append("; ").append(digest.stale()).append(" stale. ").append(digest.changes().size())
-                .append(digest.changes().size() == 1 ? " change" : " changes").append(" in the last 24 hours")
+        text.append("; ").append(digest.stale()).append(" stale. ").append(digest.changes().size() + digest.moreChanges())
+                .append(digest.changes().size() + digest.moreChanges() == 1 ? " change" : " changes").append(" since ")
+                .append(Instant.ofEpochMilli(digest.since()))
                 .append(digest.changes().isEmpty() ? "." : ":");
         for (FleetDigest.Change c : digest.changes()) {
             text.append("\n- ").append(c.hostname()).append(": ").append(c.from() == null ? "new" : c.from().name())
@@ -133,6 +134,7 @@ public final class AlertPayload {
             writeHead(g, AlertKind.DIGEST, "digest:" + day, "banwatch digest for " + day + ": "
                     + digest.byLevel().getOrDefault(Verdict.VIOLATION, 0L) + " in VIOLATION", text.toString(), at, dashboard);
             g.writeStringField("day", day.toString());
+            g.writeStringField("since", Instant.ofEpochMilli(digest.since()).toString());
             g.writeObjectFieldStart("totals");
             g.writeNumberField("hosts", digest.hosts());
             g.writeNumberField("stale", digest.stale());

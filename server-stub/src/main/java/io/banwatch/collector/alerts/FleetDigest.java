@@ -12,10 +12,12 @@ import java.util.Map;
  * of the last day.
  *
  * @param byLevel     hosts per standing, most serious first (an EnumMap's order), only standings some host has
- * @param changes     the level changes of the last 24 hours, oldest first, at most a screenful
+ * @param since       the start of the period the changes cover: the previous digest, or a day before
+ * @param changes     the level changes since then, oldest first, at most a screenful
  * @param moreChanges changes left out of {@code changes}
  */
-public record FleetDigest(long hosts, Map<Verdict, Long> byLevel, long stale, List<Change> changes, long moreChanges) {
+public record FleetDigest(long hosts, Map<Verdict, Long> byLevel, long stale, long since, List<Change> changes,
+                          long moreChanges) {
     public FleetDigest {
         byLevel = Collections.unmodifiableMap(new EnumMap<>(byLevel));
         changes = List.copyOf(changes);
