@@ -6,6 +6,7 @@ import io.banwatch.collector.alerts.AlertDispatcher;
 import io.banwatch.collector.alerts.AlertOutbox;
 import io.banwatch.collector.alerts.AlertPayload;
 import io.banwatch.collector.alerts.AlertPolicy;
+import io.banwatch.collector.alerts.EmailChannel;
 import io.banwatch.collector.alerts.Alerting;
 import io.banwatch.collector.alerts.HostLinks;
 import io.banwatch.collector.alerts.LifecycleAlertsJob;
@@ -150,6 +151,9 @@ public final class CollectorServer implements AutoCloseable {
         if (config.webhookUrl() != null && !config.webhookUrl().isBlank()) {
             out.add(new WebhookChannel(WebhookChannel.httpClient(), config.webhookUrl(), config.webhookFormat(),
                     config.webhookTimeout()));
+        }
+        if (config.alerting().email() != null) {
+            out.add(new EmailChannel(config.alerting().email()));
         }
         return out;
     }
