@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,18 +41,6 @@ class EmailAlertsTest {
         this.db = new TestDatabase(kind);
     }
 
-    /** A self-signed certificate for 127.0.0.1 in a PKCS#12 store, password changeit: the SMTP server's. */
-    private Path serverKeystore() throws Exception {
-        Path ks = dir.resolve("smtp.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "smtp", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
-                ks.toString(), "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
-        return ks;
-    }
-
     private ServerConfig.Builder config(int smtpPort, Path trustStore) throws Exception {
         Path password = Files.writeString(dir.resolve("smtp-password"), "s3cret\n");
         ServerConfig.Builder b = db.config(dir);
@@ -68,7 +55,7 @@ class EmailAlertsTest {
 
     @Test
     void anAlertIsMailedOverStartTlsToEveryRecipientWithItsTextAndLink() throws Exception {
-        Path keystore = serverKeystore();
+        Path keystore = SelfSigned.keystore(dir.resolve("smtp.p12"));
         try (StartTlsFront front = new StartTlsFront(mail.getSmtp().getPort(), keystore);
              WebhookReceiver hook = new WebhookReceiver()) {
             ServerConfig.Builder b = config(front.port(), keystore);
