@@ -1,5 +1,6 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,9 @@ package io.banwatch.collector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.collector.config.ServerConfig;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +55,11 @@ class RestartAndTlsTest {
             token = c.enroll("host-a", "ws-a");
             viewer = c.viewer();
             secret = c.server.enrollmentSecret();
-            c.post("/api/v1/reports", token, Reports.json(Reports.report(Reports.host("host-a", "ws-a"),
-                    Reports.withKesl(), clock.instant())), null);
+            c.post("/api/v1/reports", token, ReportBuilder.report()
+                    .host(Samples.linuxHost("host-a", "ws-a"))
+                    .software(Samples.withKesl())
+                    .scannedAt(clock.instant())
+                    .json(), null);
         }
         try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             assertThat(c.server.enrollmentSecret()).isEqualTo(secret);
@@ -61,8 +67,11 @@ class RestartAndTlsTest {
             assertThat(detail.path("host").path("level").asText()).isEqualTo("VIOLATION");
             assertThat(detail.path("software").size()).isEqualTo(6);
             assertThat(detail.path("findings").size()).isEqualTo(1);
-            assertThat(c.post("/api/v1/reports", token, Reports.json(Reports.report(Reports.host("host-a", "ws-a"),
-                    Reports.withKesl(), clock.instant().plusSeconds(60))), null).statusCode()).isEqualTo(201);
+            assertThat(c.post("/api/v1/reports", token, ReportBuilder.report()
+                    .host(Samples.linuxHost("host-a", "ws-a"))
+                    .software(Samples.withKesl())
+                    .scannedAt(clock.instant().plusSeconds(60))
+                    .json(), null).statusCode()).isEqualTo(201);
         }
     }
 
