@@ -1,6 +1,10 @@
 package io.banwatch.collector;
 
 import io.banwatch.model.Host;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +53,9 @@ class AlertRestartTest {
         try (WebhookReceiver hook = new WebhookReceiver()) {
             TestCollector first = start(hook.url());
             for (int i = 1; i <= 4; i++) {
-                Host h = Reports.host("host-" + i, "ws-" + i);
+                Host h = Samples.linuxHost("host-" + i, "ws-" + i);
                 first.post("/api/v1/reports", first.enroll(h.id(), h.hostname()),
-                        Reports.json(Reports.report(h, Reports.withKesl(), clock.instant())), null);
+                        ReportBuilder.report().host(h).software(Samples.withKesl()).scannedAt(clock.instant()).json(), null);
             }
             // The second request finds the collector stopping: it goes down before it hears the answer.
             AtomicInteger requests = new AtomicInteger();
@@ -75,7 +79,7 @@ class AlertRestartTest {
                 assertThat(second.server.deliverAlertsNow()).isZero();
             }
             assertThat(hook.received).hasSize(4);
-            assertThat(hook.received.stream().map(WebhookReceiver.Delivery::idempotencyKey).distinct()).hasSize(4);
+            assertThat(hook.received.stream().map(WebhookReceiver.Request::idempotencyKey).distinct()).hasSize(4);
             assertThat(db.count("SELECT COUNT(*) FROM alerts WHERE delivered_at IS NULL")).isZero();
         }
     }

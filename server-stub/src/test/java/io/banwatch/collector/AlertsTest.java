@@ -77,7 +77,7 @@ class AlertsTest {
             assertThat(hook.received).extracting(d -> d.body().substring(0, d.body().indexOf(',')))
                     .containsExactly("{\"event\":\"banwatch.host.level_changed\"", "{\"event\":\"banwatch.host.fixed\"",
                             "{\"event\":\"banwatch.host.level_changed\"");
-            assertThat(hook.received.stream().map(WebhookReceiver.Delivery::idempotencyKey).distinct()).hasSize(3);
+            assertThat(hook.received.stream().map(WebhookReceiver.Request::idempotencyKey).distinct()).hasSize(3);
         }
     }
 

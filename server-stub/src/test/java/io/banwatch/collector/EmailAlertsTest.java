@@ -7,6 +7,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.model.Host;
 import jakarta.mail.internet.MimeMessage;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +39,7 @@ class EmailAlertsTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final Host host = Reports.host("host-a", "ws-a");
+    private final Host host = Samples.linuxHost("host-a", "ws-a");
 
     EmailAlertsTest(TestDatabase.Kind kind) {
         this.db = new TestDatabase(kind);
@@ -62,7 +66,7 @@ class EmailAlertsTest {
             b.webhookUrl = hook.url();
             try (TestCollector c = TestCollector.start(b.build(), clock)) {
                 c.post("/api/v1/reports", c.enroll(host.id(), host.hostname()),
-                        Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+                        ReportBuilder.report().host(host).software(Samples.withKesl()).scannedAt(clock.instant()).json(), null);
                 // One row per channel, each delivered once.
                 assertThat(db.count("SELECT COUNT(*) FROM alerts")).isEqualTo(2);
                 assertThat(c.server.deliverAlertsNow()).isEqualTo(2);
@@ -91,7 +95,7 @@ class EmailAlertsTest {
     void aServerWithoutStartTlsGetsNothingInClearText() throws Exception {
         try (TestCollector c = TestCollector.start(config(mail.getSmtp().getPort(), null).build(), clock)) {
             c.post("/api/v1/reports", c.enroll(host.id(), host.hostname()),
-                    Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+                    ReportBuilder.report().host(host).software(Samples.withKesl()).scannedAt(clock.instant()).json(), null);
             assertThat(c.server.deliverAlertsNow()).isZero();
         }
         assertThat(mail.getReceivedMessages()).isEmpty();

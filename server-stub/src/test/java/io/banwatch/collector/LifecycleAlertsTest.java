@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.collector.alerts.HostLinks;
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.model.Host;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +39,7 @@ class LifecycleAlertsTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final Host host = Reports.host("host-a", "ws-a");
+    private final Host host = Samples.linuxHost("host-a", "ws-a");
 
     LifecycleAlertsTest(TestDatabase.Kind kind) {
         this.db = new TestDatabase(kind);
@@ -51,8 +55,8 @@ class LifecycleAlertsTest {
     }
 
     private void report(TestCollector c, String token, Host h, boolean kesl) {
-        c.post("/api/v1/reports", token, Reports.json(Reports.report(h, kesl ? Reports.withKesl() : Reports.baseSoftware(),
-                clock.instant())), null);
+        c.post("/api/v1/reports", token, ReportBuilder.report().host(h)
+                .software(kesl ? Samples.withKesl() : Samples.baseSoftware()).scannedAt(clock.instant()).json(), null);
     }
 
     /** What the webhook received since {@code from}, of one event. */
@@ -160,7 +164,7 @@ class LifecycleAlertsTest {
             try (TestCollector c = TestCollector.start(b.build(), clock)) {
                 String t = c.enroll(host.id(), host.hostname());
                 report(c, t, host, true);
-                Host clean = Reports.host("host-b", "ws-b");
+                Host clean = Samples.linuxHost("host-b", "ws-b");
                 report(c, c.enroll(clean.id(), clean.hostname()), clean, false);
                 later(c, Duration.ZERO);
                 List<JsonNode> ahead = received(hook, "banwatch.deadline.approaching");
@@ -201,7 +205,7 @@ class LifecycleAlertsTest {
     void theDigestGoesOutOnceADayWithTotalsAndChanges() {
         try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = TestCollector.start(config(hook.url()).build(), clock)) {
             report(c, c.enroll(host.id(), host.hostname()), host, true);
-            Host clean = Reports.host("host-b", "ws-b");
+            Host clean = Samples.linuxHost("host-b", "ws-b");
             report(c, c.enroll(clean.id(), clean.hostname()), clean, false);
             later(c, Duration.ofMinutes(1));
             later(c, Duration.ofMinutes(20));
@@ -241,7 +245,7 @@ class LifecycleAlertsTest {
             b.profile = "us-federal-contractor";
             try (TestCollector c = TestCollector.start(b.build(), clock)) {
                 report(c, c.enroll(host.id(), host.hostname()), host, true);
-                Host other = Reports.host("host-b", "ws-b");
+                Host other = Samples.linuxHost("host-b", "ws-b");
                 report(c, c.enroll(other.id(), other.hostname()), other, false);
                 assertThat(c.post("/api/v1/hosts/host-a/retire", c.admin, "{\"reason\":\"decommissioned\"}").statusCode())
                         .isEqualTo(200);

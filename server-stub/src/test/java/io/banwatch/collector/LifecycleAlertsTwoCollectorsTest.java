@@ -6,6 +6,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.model.Host;
 import jakarta.mail.internet.MimeMessage;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,8 +58,9 @@ class LifecycleAlertsTwoCollectorsTest {
     }
 
     private static void report(TestCollector c, String token, Host h, boolean kesl, Instant at) {
-        assertThat(c.post("/api/v1/reports", token, Reports.json(Reports.report(h, kesl ? Reports.withKesl()
-                : Reports.baseSoftware(), at)), null).statusCode()).isEqualTo(201);
+        assertThat(c.post("/api/v1/reports", token, ReportBuilder.report().host(h)
+                .software(kesl ? Samples.withKesl() : Samples.baseSoftware()).scannedAt(at).json(), null).statusCode())
+                .isEqualTo(201);
     }
 
     /** Both collectors run their due jobs at the same moment. */
@@ -75,10 +80,10 @@ class LifecycleAlertsTwoCollectorsTest {
     void eachNewKindIsProducedAndDeliveredOnce() throws Exception {
         try (WebhookReceiver hook = new WebhookReceiver(); TestCollector a = start(dirA, hook.url());
              TestCollector b = start(dirB, hook.url())) {
-            Host deadline = Reports.host("host-1", "ws-1");
-            Host fixed = Reports.host("host-2", "ws-2");
-            Host silent = Reports.host("host-3", "ws-3");
-            Host retired = Reports.host("host-4", "ws-4");
+            Host deadline = Samples.linuxHost("host-1", "ws-1");
+            Host fixed = Samples.linuxHost("host-2", "ws-2");
+            Host silent = Samples.linuxHost("host-3", "ws-3");
+            Host retired = Samples.linuxHost("host-4", "ws-4");
             String t1 = a.enroll(deadline.id(), deadline.hostname());
             String t2 = b.enroll(fixed.id(), fixed.hostname());
             String t3 = a.enroll(silent.id(), silent.hostname());
@@ -121,7 +126,7 @@ class LifecycleAlertsTwoCollectorsTest {
 
             List<String> events = new ArrayList<>();
             List<String> keys = new ArrayList<>();
-            for (WebhookReceiver.Delivery d : hook.received) {
+            for (WebhookReceiver.Request d : hook.received) {
                 JsonNode n = LifecycleAlertsTest.read(d.body());
                 events.add(n.path("event").asText() + " " + n.path("host").path("id").asText(n.path("day").asText()));
                 keys.add(d.idempotencyKey());
