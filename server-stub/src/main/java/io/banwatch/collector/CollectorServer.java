@@ -1,16 +1,14 @@
 package io.banwatch.collector;
 
 import io.banwatch.rules.RuleSet;
-import io.banwatch.collector.alerts.AlertChannel;
+import io.banwatch.collector.alerts.AlertChannels;
 import io.banwatch.collector.alerts.AlertDispatcher;
 import io.banwatch.collector.alerts.AlertOutbox;
 import io.banwatch.collector.alerts.AlertPayload;
 import io.banwatch.collector.alerts.AlertPolicy;
-import io.banwatch.collector.alerts.EmailChannel;
 import io.banwatch.collector.alerts.Alerting;
 import io.banwatch.collector.alerts.HostLinks;
 import io.banwatch.collector.alerts.LifecycleAlertsJob;
-import io.banwatch.collector.alerts.WebhookChannel;
 import io.banwatch.collector.api.ApiHandlers;
 import io.banwatch.collector.api.FleetReads;
 import io.banwatch.collector.auth.Enrollment;
@@ -29,6 +27,7 @@ import io.banwatch.collector.ingest.Evaluator;
 import io.banwatch.collector.ingest.IngestService;
 import io.banwatch.collector.ingest.IngestWriter;
 import io.banwatch.collector.jobs.JobLease;
+import io.banwatch.collector.jobs.PeriodicJob;
 import io.banwatch.collector.jobs.PeriodicJobs;
 import io.banwatch.collector.jobs.RetentionJob;
 import io.banwatch.collector.metrics.Metrics;
@@ -45,6 +44,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -107,7 +107,7 @@ public final class CollectorServer implements AutoCloseable {
             Path adminFile = Bootstrap.initialAdmin(config.dataDir(), tokens);
 
             Metrics metrics = new Metrics();
-            List<AlertDispatcher> alerts = channels(config).stream()
+            List<AlertDispatcher> alerts = AlertChannels.of(config).stream()
                     .map(ch -> new AlertDispatcher(db, ch, clock, metrics, new Random())).toList();
             Runnable wakeAlerts = !config.alertWorker() ? () -> { } : () -> alerts.forEach(AlertDispatcher::wake);
             ServerConfig.AlertSettings alerting = config.alerting();
@@ -130,7 +130,7 @@ public final class CollectorServer implements AutoCloseable {
                     rules.milestones(), rules::packInfo, rules.profiles());
             Javalin app = Routes.app(config, tlsKeys, api, dashboard, new TokenAdminHandlers(access, tokens),
                     new CsrfGuard(access, Routes.LOGIN), officer);
-            List<io.banwatch.collector.jobs.PeriodicJob> periodic = new java.util.ArrayList<>();
+            List<PeriodicJob> periodic = new ArrayList<>();
             periodic.add(new RetentionJob(db, config.retention(), config.sessions()));
             if (!alerts.isEmpty()) {
                 periodic.add(new LifecycleAlertsJob(db, payloads, outbox, rules, new LifecycleAlertsJob.Settings(
@@ -143,19 +143,6 @@ public final class CollectorServer implements AutoCloseable {
             db.close();
             throw e;
         }
-    }
-
-    /** The channels alerts are delivered to, as configured: the webhook, e-mail. */
-    private static List<AlertChannel> channels(ServerConfig config) {
-        List<AlertChannel> out = new java.util.ArrayList<>();
-        if (config.webhookUrl() != null && !config.webhookUrl().isBlank()) {
-            out.add(new WebhookChannel(WebhookChannel.httpClient(), config.webhookUrl(), config.webhookFormat(),
-                    config.webhookTimeout()));
-        }
-        if (config.alerting().email() != null) {
-            out.add(new EmailChannel(config.alerting().email()));
-        }
-        return out;
     }
 
     public CollectorServer start() {

@@ -95,7 +95,9 @@ public final class EmailChannel implements AlertChannel {
             MimeMessage message = new KeyedMessage(session, alertKey);
             message.setFrom(from);
             message.setRecipients(Message.RecipientType.TO, to);
-            message.setSubject(alert.path("subject").asText(alert.path("event").asText()), "UTF-8");
+            // A hostname comes from the agent: no line break of it may start a header of its own.
+            message.setSubject(alert.path("subject").asText(alert.path("event").asText()).replaceAll("\\p{Cntrl}", " "),
+                    "UTF-8");
             message.setText(alert.path("text").asText() + "\n", "UTF-8");
             message.setSentDate(new Date());
             message.setHeader("X-Banwatch-Alert-Key", alertKey);

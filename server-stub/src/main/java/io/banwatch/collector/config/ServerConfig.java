@@ -2,6 +2,7 @@ package io.banwatch.collector.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The collector's settings. Built by {@link ServerConfigLoader} from a properties file and
@@ -98,13 +99,13 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
      * @param digestHour   the hour (UTC, 0-23) from which the day's digest is sent
      * @param email        e-mail delivery, or null for none
      */
-    public record AlertSettings(String publicUrl, boolean onFixed, boolean onStale, java.util.List<Integer> deadlineDays,
+    public record AlertSettings(String publicUrl, boolean onFixed, boolean onStale, List<Integer> deadlineDays,
                                 boolean digest, int digestHour, Email email) {
-        public static final AlertSettings DEFAULT = new AlertSettings(null, true, true, java.util.List.of(30, 7), false,
+        public static final AlertSettings DEFAULT = new AlertSettings(null, true, true, List.of(30, 7), false,
                 7, null);
 
         public AlertSettings {
-            deadlineDays = java.util.List.copyOf(deadlineDays);
+            deadlineDays = List.copyOf(deadlineDays);
         }
     }
 
@@ -121,10 +122,10 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
      * @param trustStore         a PKCS#12 file of certificates to trust for the SMTP server, or null for the JVM's
      * @param trustStorePassword its password, or null
      */
-    public record Email(String host, int port, String from, java.util.List<String> to, String user, Path passwordFile,
+    public record Email(String host, int port, String from, List<String> to, String user, Path passwordFile,
                         boolean starttls, Path trustStore, String trustStorePassword) {
         public Email {
-            to = java.util.List.copyOf(to);
+            to = List.copyOf(to);
         }
     }
 

@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -139,17 +144,17 @@ public final class ServerConfigLoader {
         String publicUrl = src.get("collector.public-url", null);
         if (publicUrl != null) {
             try {
-                java.net.URI u = new java.net.URI(publicUrl);
+                URI u = new URI(publicUrl);
                 if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null
                         || u.getQuery() != null || u.getFragment() != null) {
-                    throw new java.net.URISyntaxException(publicUrl, "not an http(s) address");
+                    throw new URISyntaxException(publicUrl, "not an http(s) address");
                 }
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw src.bad("collector.public-url", "must be the dashboard's http:// or https:// address, like"
                         + " https://banwatch.example.org, not '" + publicUrl + "'");
             }
         }
-        java.util.List<Integer> days = new java.util.ArrayList<>();
+        List<Integer> days = new ArrayList<>();
         String list = src.get("alerts.deadline-days", null);
         if (list == null) {
             days.addAll(d.deadlineDays());
@@ -193,7 +198,7 @@ public final class ServerConfigLoader {
         if (to == null) {
             throw src.bad("alerts.email.to", "must list the recipients, separated by commas (alerts.email.host is set)");
         }
-        java.util.List<String> recipients = java.util.Arrays.stream(to.split(",")).map(String::strip)
+        List<String> recipients = Arrays.stream(to.split(",")).map(String::strip)
                 .filter(a -> !a.isEmpty()).toList();
         if (recipients.isEmpty() || recipients.stream().anyMatch(a -> !a.contains("@"))) {
             throw src.bad("alerts.email.to", "must be addresses separated by commas, not '" + to + "'");
