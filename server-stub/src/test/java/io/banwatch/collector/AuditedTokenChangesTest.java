@@ -46,6 +46,11 @@ class AuditedTokenChangesTest {
                     .as("refused").isEqualTo(400);
 
             var log = c.server.audit().recent(10, null);
+            AuditLog.Entry first = log.remove(log.size() - 1);
+            assertThat(first.action()).as("the collector's first start issued the initial admin token")
+                    .isEqualTo("token.create");
+            assertThat(first.actor().describe()).isEqualTo("system: first start");
+            assertThat(first.detail()).isEqualTo("admin token 'initial admin'");
             assertThat(log).extracting(AuditLog.Entry::action, AuditLog.Entry::subject)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("token.revoke", id.group(1)),
                             org.assertj.core.groups.Tuple.tuple("token.create", id.group(1)));
