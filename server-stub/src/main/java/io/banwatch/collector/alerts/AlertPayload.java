@@ -92,8 +92,7 @@ public final class AlertPayload {
         String summary = "banwatch: " + host.hostname() + " will be VIOLATION under " + host.profile() + " on "
                 + milestone.date() + " (" + milestone.title() + "), in " + daysLeft + (daysLeft == 1 ? " day" : " days")
                 + ". Citation: " + citation(milestone.citationTitle(), milestone.citationUrl()) + ". Affected:";
-        return hostAlert(AlertKind.DEADLINE_APPROACHING, host.id() + ":deadline:" + milestone.packId() + ":"
-                        + milestone.id() + ":" + threshold, host, at,
+        return hostAlert(AlertKind.DEADLINE_APPROACHING, deadlineKey(host.id(), milestone, threshold), host, at,
                 "banwatch: " + host.hostname() + " will be VIOLATION on " + milestone.date(), summary, findings, g -> {
                     g.writeObjectFieldStart("milestone");
                     g.writeStringField("id", milestone.id());
@@ -104,6 +103,11 @@ public final class AlertPayload {
                     g.writeStringField("deadline", milestone.date().toString());
                     g.writeNumberField("daysLeft", daysLeft);
                 });
+    }
+
+    /** The key of the deadline alert for this host, milestone and lead: host:deadline:pack:milestone:days. */
+    public static String deadlineKey(String hostId, MilestoneInfo milestone, int threshold) {
+        return hostId + ":deadline:" + milestone.packId() + ":" + milestone.id() + ":" + threshold;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.banwatch.collector.db.Database;
 import io.banwatch.collector.jobs.PeriodicJob;
 import io.banwatch.model.FindingKind;
 import io.banwatch.model.Level;
+import io.banwatch.model.Presence;
 import io.banwatch.model.Verdict;
 import io.banwatch.rules.MilestoneInfo;
 import io.banwatch.rules.RuleSet;
@@ -20,9 +21,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Produces the alerts no report causes: a host that stopped reporting, a milestone ahead that
@@ -127,63 +130,108 @@ public final class LifecycleAlertsJob implements PeriodicJob {
         return alerted;
     }
 
+    /** What decides a finding's level on a date: its rule (and so its pack), profile and presence. */
+    private record Judged(String ruleId, String profile, Presence presence) {
+        String pack() {
+            return ruleId.substring(0, Math.max(0, ruleId.indexOf(':')));
+        }
+    }
+
+    /** A deadline alert not yet in the outbox: the host, the milestone, the lead, the rules it turns VIOLATION. */
+    private record Due(AlertPayload.HostRef host, MilestoneInfo milestone, int lead, long daysLeft, Set<String> rules) {
+    }
+
     /**
      * Hosts whose stored findings a milestone within the largest configured lead will make
      * VIOLATION: one alert per host, milestone and lead (the smallest configured lead that covers
-     * the days left, so a first run 5 days before does not send the 30-day one too).
+     * the days left, so a first run 5 days before does not send the 30-day one too). Two reads
+     * find what is due (the candidates' findings, the deadline alerts already made); only a host
+     * with an alert to make is read again, in the transaction that adds it.
      */
     private int deadlines(long now) {
-        List<AlertPayload.HostRef> candidates = db.transaction(c -> {
-            List<AlertPayload.HostRef> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + HOST_COLUMNS + " FROM hosts h"
-                    + " WHERE h.retired_at IS NULL AND EXISTS (SELECT 1 FROM findings f WHERE f.host_pk = h.pk"
-                    + " AND f.kind = ? AND f.level <> ?) ORDER BY h.pk")) {
+        Clock at = Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+        if (!anyMilestoneAhead(at)) {
+            // The usual case once a pack's dates have passed: no host needs reading.
+            return 0;
+        }
+        List<Due> due = db.transaction(c -> {
+            Set<String> made = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT alert_key FROM alerts WHERE kind = ?")) {
+                ps.setString(1, AlertKind.DEADLINE_APPROACHING.column());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        made.add(rs.getString(1));
+                    }
+                }
+            }
+            Map<Long, AlertPayload.HostRef> hosts = new LinkedHashMap<>();
+            Map<Long, List<Judged>> judged = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + HOST_COLUMNS + ", f.rule_id, f.profile, f.presence"
+                    + " FROM hosts h JOIN findings f ON f.host_pk = h.pk WHERE h.retired_at IS NULL AND f.kind = ?"
+                    + " AND f.level <> ? ORDER BY h.pk")) {
                 ps.setString(1, FindingKind.PRODUCT.jsonName());
                 ps.setString(2, Level.VIOLATION.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(hostRef(rs));
+                        long pk = rs.getLong(1);
+                        if (!hosts.containsKey(pk)) {
+                            hosts.put(pk, hostRef(rs));
+                        }
+                        judged.computeIfAbsent(pk, k -> new ArrayList<>()).add(new Judged(rs.getString(7),
+                                rs.getString(8), Presence.fromJson(rs.getString(9))));
+                    }
+                }
+            }
+            List<Due> out = new ArrayList<>();
+            for (AlertPayload.HostRef host : hosts.values()) {
+                for (Map.Entry<MilestoneInfo, Set<String>> e : turningViolation(judged.get(host.pk()), at).entrySet()) {
+                    MilestoneInfo m = e.getKey();
+                    long daysLeft = ChronoUnit.DAYS.between(rules.today(m.packId(), at), m.date());
+                    int lead = settings.deadlineDays().stream().filter(d -> d >= daysLeft).findFirst().orElseThrow();
+                    if (!made.contains(AlertPayload.deadlineKey(host.id(), m, lead))) {
+                        out.add(new Due(host, m, lead, daysLeft, e.getValue()));
                     }
                 }
             }
             return out;
         });
-        Clock at = Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
         int alerted = 0;
-        for (AlertPayload.HostRef host : candidates) {
-            if (alerted >= MAX_PER_RUN) {
-                break;
-            }
+        for (Due d : due.subList(0, Math.min(due.size(), MAX_PER_RUN))) {
             alerted += db.retryingTransaction(c -> {
-                int n = 0;
-                for (Map.Entry<MilestoneInfo, List<AlertFinding>> e : turningViolation(StoredFindings.read(c, host.pk()),
-                        at).entrySet()) {
-                    MilestoneInfo m = e.getKey();
-                    long daysLeft = ChronoUnit.DAYS.between(rules.today(m.packId(), at), m.date());
-                    int lead = settings.deadlineDays().stream().filter(d -> d >= daysLeft).findFirst().orElseThrow();
-                    n += outbox.add(c, payloads.deadlineApproaching(host, m, lead, daysLeft, now, e.getValue())) > 0 ? 1 : 0;
-                }
-                return n;
+                List<AlertFinding> affected = StoredFindings.read(c, d.host().pk()).stream()
+                        .filter(f -> d.rules().contains(f.ruleId()) && f.level() != Level.VIOLATION).toList();
+                // Empty when the host reported meanwhile and no longer has them.
+                return affected.isEmpty() ? 0 : outbox.add(c, payloads.deadlineApproaching(d.host(), d.milestone(),
+                        d.lead(), d.daysLeft(), now, affected)) > 0 ? 1 : 0;
             });
         }
         return alerted;
     }
 
-    /** The milestones within the largest lead that turn some of {@code findings} into VIOLATION, with those findings. */
-    private Map<MilestoneInfo, List<AlertFinding>> turningViolation(List<AlertFinding> findings, Clock at) {
+    /** True when some pack has a milestone within the largest lead. */
+    private boolean anyMilestoneAhead(Clock at) {
         int lead = settings.deadlineDays().get(settings.deadlineDays().size() - 1);
-        Map<MilestoneInfo, List<AlertFinding>> out = new LinkedHashMap<>();
-        for (AlertFinding f : findings) {
-            if (f.kind() != FindingKind.PRODUCT || f.level() == Level.VIOLATION) {
-                continue;
+        for (MilestoneInfo m : rules.milestones()) {
+            LocalDate today = rules.today(m.packId(), at);
+            if (m.date().isAfter(today) && !m.date().isAfter(today.plusDays(lead))) {
+                return true;
             }
-            String pack = f.ruleId().substring(0, Math.max(0, f.ruleId().indexOf(':')));
+        }
+        return false;
+    }
+
+    /** The milestones within the largest lead that turn some of {@code findings} into VIOLATION, with their rules. */
+    private Map<MilestoneInfo, Set<String>> turningViolation(List<Judged> findings, Clock at) {
+        int lead = settings.deadlineDays().get(settings.deadlineDays().size() - 1);
+        Map<MilestoneInfo, Set<String>> out = new LinkedHashMap<>();
+        for (Judged f : findings) {
+            String pack = f.pack();
             LocalDate today = rules.today(pack, at);
             for (MilestoneInfo m : rules.milestones()) {
                 if (m.packId().equals(pack) && m.date().isAfter(today) && !m.date().isAfter(today.plusDays(lead))
                         && rules.levelOn(pack, f.profile(), f.presence(), m.date()) == Level.VIOLATION
                         && rules.levelOn(pack, f.profile(), f.presence(), m.date().minusDays(1)) != Level.VIOLATION) {
-                    out.computeIfAbsent(m, k -> new ArrayList<>()).add(f);
+                    out.computeIfAbsent(m, k -> new HashSet<>()).add(f.ruleId());
                 }
             }
         }
