@@ -155,6 +155,21 @@ class LifecycleAlertsTest {
     }
 
     @Test
+    void aSilenceThatBeganLongerAgoThanRetentionKeepsAlertsIsNotAlerted() {
+        try (WebhookReceiver hook = new WebhookReceiver()) {
+            try (TestCollector c = TestCollector.start(config("http://127.0.0.1:9/down").build(), clock)) {
+                report(c, c.enroll(host.id(), host.hostname()), host, false);
+            }
+            // The first collector with a working webhook starts 100 days later (an upgrade, say).
+            clock.advance(Duration.ofDays(7 + 91));
+            try (TestCollector c = TestCollector.start(config(hook.url()).build(), clock)) {
+                later(c, Duration.ZERO);
+            }
+            assertThat(received(hook, "banwatch.host.stale")).isEmpty();
+        }
+    }
+
+    @Test
     void aMilestoneThatWillMakeAHostViolationIsAlertedAtEachLead() {
         // A federal contractor's install is DEADLINE until FAR 52.204-23 takes effect on 2018-07-16.
         clock.set(Instant.parse("2018-06-20T16:00:00Z"));

@@ -40,6 +40,11 @@ public final class LifecycleAlertsJob implements PeriodicJob {
     /** Hosts alerted per kind and run at most; the rest wait for the next run (a quarter of an hour). */
     static final int MAX_PER_RUN = 1000;
     private static final int DIGEST_CHANGES = 50;
+    /**
+     * How far back an alert's period may lie: the shortest history retention (retention.history-days
+     * is at least 90), so an alert is never made again after retention deleted it.
+     */
+    public static final int LOOK_BACK_DAYS = 90;
     private static final String HOST_COLUMNS = "h.pk, h.host_id, h.hostname, COALESCE(h.os_name, h.os_family),"
             + " h.profile, h.level";
 
@@ -104,16 +109,21 @@ public final class LifecycleAlertsJob implements PeriodicJob {
                 rs.getString(5), level == null ? Verdict.CLEAN : Verdict.valueOf(level));
     }
 
-    /** Hosts silent for the stale period, once per silence (keyed by their last report). */
+    /**
+     * Hosts silent for the stale period, once per silence (keyed by their last report). Only
+     * silences that began within {@link #LOOK_BACK_DAYS}: retention may have deleted the alert of an
+     * older one, which must not be sent again, and an upgrade must not alert on hosts gone for years.
+     */
     private int stale(long now) {
         record Silent(AlertPayload.HostRef host, long lastSeen, String lastReport) {
         }
         List<Silent> silent = db.transaction(c -> {
             List<Silent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + HOST_COLUMNS + ", h.last_seen, h.last_report_id"
-                    + " FROM hosts h WHERE h.retired_at IS NULL AND h.last_seen < ? AND NOT EXISTS (SELECT 1 FROM alerts a"
+                    + " FROM hosts h WHERE h.retired_at IS NULL AND h.last_seen < ? AND h.last_seen >= ? AND NOT EXISTS (SELECT 1 FROM alerts a"
                     + " WHERE a.alert_key = h.host_id || ':stale:' || h.last_report_id) ORDER BY h.pk LIMIT " + MAX_PER_RUN)) {
                 ps.setLong(1, now - settings.staleDays() * DAY_MS);
+                ps.setLong(2, now - (settings.staleDays() + LOOK_BACK_DAYS) * DAY_MS);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Silent(hostRef(rs), rs.getLong(7), rs.getString(8)));

@@ -162,12 +162,13 @@ public final class ServerConfigLoader {
             for (String part : list.split(",")) {
                 try {
                     int n = Integer.parseInt(part.strip());
-                    if (n < 1 || n > 365) {
+                    // At most the shortest alert retention, so a lead's alert is never deleted and made again.
+                    if (n < 1 || n > 90) {
                         throw new NumberFormatException();
                     }
                     days.add(n);
                 } catch (NumberFormatException e) {
-                    throw src.bad("alerts.deadline-days", "must be days between 1 and 365 separated by commas (30,7)"
+                    throw src.bad("alerts.deadline-days", "must be days between 1 and 90 separated by commas (30,7)"
                             + " or none, not '" + list + "'");
                 }
             }

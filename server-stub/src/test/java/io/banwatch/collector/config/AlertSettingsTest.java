@@ -50,7 +50,7 @@ class AlertSettingsTest {
                 .hasMessage("command line: collector.public-url must be the dashboard's http:// or https:// address,"
                         + " like https://banwatch.example.org, not 'banwatch.example.org'");
         assertThatThrownBy(() -> load(Map.of("alerts.deadline-days", "30,soon")))
-                .hasMessage("command line: alerts.deadline-days must be days between 1 and 365 separated by commas"
+                .hasMessage("command line: alerts.deadline-days must be days between 1 and 90 separated by commas"
                         + " (30,7) or none, not '30,soon'");
         assertThatThrownBy(() -> load(Map.of("alerts.email.to", "officer@example.org")))
                 .hasMessage("command line: alerts.email.to needs alerts.email.host (the SMTP server)");
