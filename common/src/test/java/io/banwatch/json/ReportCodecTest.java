@@ -7,8 +7,8 @@ import io.banwatch.model.Finding;
 import io.banwatch.model.FindingKind;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
-import io.banwatch.model.Samples;
 import io.banwatch.model.ScanReport;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ class ReportCodecTest {
                 LocalDate.of(2024, 9, 29), 12, "Kaspersky Endpoint Security for Linux is installed.",
                 new Citation("bis-ficts-2024", "89 FR 52434", "https://www.federalregister.gov/d/2024-13532"),
                 List.of(Evidence.of(EvidenceKind.SOFTWARE, "dpkg", "kesl")));
-        return Samples.report(List.of(finding));
+        return Samples.richReport().findings(List.of(finding)).build();
     }
 
     @Test

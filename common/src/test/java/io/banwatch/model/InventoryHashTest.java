@@ -1,5 +1,6 @@
 package io.banwatch.model;
 
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

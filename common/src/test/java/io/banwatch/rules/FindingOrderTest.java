@@ -5,8 +5,9 @@ import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.Level;
-import io.banwatch.model.Samples;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -33,7 +34,7 @@ class FindingOrderTest {
                 new Evidence(EvidenceKind.PACKAGE_RESIDUE, "dpkg", "klnagent64", null, "deinstall ok config-files"),
                 Evidence.of(EvidenceKind.PATH, "path", "/opt/kaspersky/kav4fs"),
                 Evidence.of(EvidenceKind.PROCESS, "proc", "kesl"));
-        Inventory inv = Samples.inventory(Samples.linuxHost(), software, observations);
+        Inventory inv = ReportBuilder.report().software(software).observations(observations).inventory();
 
         List<Finding> findings = engine.evaluate(inv, engine.securityProducts(inv), "us-federal", LocalDate.of(2026, 11, 24));
 

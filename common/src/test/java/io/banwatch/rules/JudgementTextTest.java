@@ -5,8 +5,9 @@ import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.Level;
-import io.banwatch.model.Samples;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -34,13 +35,16 @@ class JudgementTextTest {
     private static final RulePack PACK = RULES.packs().get(0);
     private final RuleEngine engine = new RuleEngine(RULES, Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
 
-    private static final Inventory INSTALLED = Samples.inventory(Samples.linuxHost(),
-            List.of(Samples.deb("kesl", "12.1.0.1297", "AO Kaspersky Lab")), List.of());
-    private static final Inventory REMNANT = Samples.inventory(Samples.linuxHost(), List.of(),
-            List.of(new Evidence(EvidenceKind.SYSTEMD_UNIT, "systemd", "kesl.service", "/lib/systemd/system/kesl.service", null)));
-    private static final Inventory ULTRAAV = Samples.inventory(Samples.host("windows"),
-            List.of(new Software("UltraAV", "1.2.0.215", "Pango Inc.", "windows-uninstall", Software.MACHINE, null, null,
-                    null, null)), List.of());
+    private static final Inventory INSTALLED = ReportBuilder.report()
+            .software(List.of(Samples.deb("kesl", "12.1.0.1297", "AO Kaspersky Lab")))
+            .inventory();
+    private static final Inventory REMNANT = ReportBuilder.report()
+            .observations(List.of(new Evidence(EvidenceKind.SYSTEMD_UNIT, "systemd", "kesl.service", "/lib/systemd/system/kesl.service", null)))
+            .inventory();
+    private static final Inventory ULTRAAV = ReportBuilder.report()
+            .host(Samples.host("windows"))
+            .software(List.of(new Software("UltraAV", "1.2.0.215", "Pango Inc.", "windows-uninstall", Software.MACHINE, null, null,
+                    null, null))).inventory();
 
     /** A statement and the first day it is true. */
     private record Claim(String what, String from, Pattern pattern) {

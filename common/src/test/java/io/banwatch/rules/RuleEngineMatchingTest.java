@@ -7,9 +7,10 @@ import io.banwatch.model.Host;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
-import io.banwatch.model.Samples;
 import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,7 +40,12 @@ class RuleEngineMatchingTest {
 
     private List<Finding> all(Host host, List<Software> software, List<Evidence> observations,
                               List<SecurityProduct> reported) {
-        Inventory inv = new Inventory(host, software, observations, reported, List.of());
+        Inventory inv = ReportBuilder.report()
+                .host(host)
+                .software(software)
+                .observations(observations)
+                .securityProducts(reported)
+                .inventory();
         return engine.evaluate(inv, engine.securityProducts(inv), "us-federal", AFTER_BAN);
     }
 
@@ -302,7 +308,7 @@ class RuleEngineMatchingTest {
         SecurityProduct wsc = new SecurityProduct("Kaspersky", "Kaspersky Small Office Security", null, "antivirus",
                 true, true, null, List.of(new Evidence(EvidenceKind.SECURITY_CENTER, "wsc-antivirus",
                 "Kaspersky Small Office Security", null, "266240")));
-        Inventory inv = new Inventory(Samples.host("windows"), List.of(), List.of(), List.of(wsc), List.of());
+        Inventory inv = ReportBuilder.report().host(Samples.host("windows")).securityProducts(List.of(wsc)).inventory();
         assertThat(engine.evaluate(inv, List.of(wsc), "us-federal", AFTER_BAN))
                 .extracting(Finding::ruleId, Finding::presence)
                 .containsExactly(tuple("kaspersky-us:kaspersky-consumer", Presence.INSTALLED));

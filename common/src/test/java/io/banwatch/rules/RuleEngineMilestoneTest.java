@@ -6,7 +6,8 @@ import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
-import io.banwatch.model.Samples;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,12 @@ class RuleEngineMilestoneTest {
     private static final RuleSet RULES = RuleSet.builtIn();
     private final RuleEngine engine = new RuleEngine(RULES, Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
 
-    private static final Inventory INSTALLED = Samples.inventory(Samples.linuxHost(),
-            List.of(Samples.deb("kesl", "12.1.0.1297", "AO Kaspersky Lab")), List.of());
-    private static final Inventory REMNANT = Samples.inventory(Samples.linuxHost(), List.of(),
-            List.of(new Evidence(EvidenceKind.SYSTEMD_UNIT, "systemd", "kesl.service", "/lib/systemd/system/kesl.service", null)));
+    private static final Inventory INSTALLED = ReportBuilder.report()
+            .software(List.of(Samples.deb("kesl", "12.1.0.1297", "AO Kaspersky Lab")))
+            .inventory();
+    private static final Inventory REMNANT = ReportBuilder.report()
+            .observations(List.of(new Evidence(EvidenceKind.SYSTEMD_UNIT, "systemd", "kesl.service", "/lib/systemd/system/kesl.service", null)))
+            .inventory();
 
     /** The kesl finding (a remnant-only host also gets the no-protection notice, tested elsewhere). */
     private Finding only(Inventory inventory, String profile, String date) {

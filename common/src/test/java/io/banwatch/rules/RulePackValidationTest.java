@@ -1,7 +1,8 @@
 package io.banwatch.rules;
 
 import io.banwatch.model.Finding;
-import io.banwatch.model.Samples;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +68,7 @@ class RulePackValidationTest {
         RuleSet rules = RuleSet.builtIn().withPackFile(write(VALID));
         assertThat(rules.profiles()).contains("acme-profile", "us-federal", "us-private", "us-federal-contractor");
         List<Finding> findings = new RuleEngine(rules, Clock.systemUTC()).evaluate(
-                Samples.inventory(Samples.linuxHost(), List.of(Samples.deb("acme-anvil", "2", "Acme Corp")), List.of()),
+                ReportBuilder.report().software(List.of(Samples.deb("acme-anvil", "2", "Acme Corp"))).inventory(),
                 List.of(), "acme-profile", LocalDate.of(2024, 12, 31));
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("acme-test:anvil");

@@ -4,8 +4,9 @@ import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
-import io.banwatch.model.Samples;
 import io.banwatch.model.SecurityProduct;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -23,7 +24,10 @@ class SecurityProductDetectorTest {
     private static final String ONBOARDING_KEY = "HKLM\\SOFTWARE\\Microsoft\\Windows Advanced Threat Protection\\Status";
 
     private List<String> products(Evidence... observations) {
-        Inventory inv = Samples.inventory(Samples.host("windows"), List.of(), List.of(observations));
+        Inventory inv = ReportBuilder.report()
+                .host(Samples.host("windows"))
+                .observations(List.of(observations))
+                .inventory();
         return engine.securityProducts(inv).stream().map(p -> p.product() + " (" + p.kind() + ")").toList();
     }
 
@@ -60,8 +64,10 @@ class SecurityProductDetectorTest {
 
     @Test
     void aStoppedSensorIsNotNamedAsAProductPresentButInactive() {
-        Inventory inv = Samples.inventory(Samples.host("windows"), List.of(), List.of(sense("Stopped Manual"),
-                new Evidence(EvidenceKind.DRIVER, "windows-drivers", "klif", null, "Stopped System")));
+        Inventory inv = ReportBuilder.report()
+                .host(Samples.host("windows"))
+                .observations(List.of(sense("Stopped Manual"),
+                new Evidence(EvidenceKind.DRIVER, "windows-drivers", "klif", null, "Stopped System"))).inventory();
         List<SecurityProduct> products = engine.securityProducts(inv);
         List<Finding> findings = engine.evaluate(inv, products, "us-federal", LocalDate.of(2026, 11, 24));
         assertThat(findings).extracting(Finding::ruleId)

@@ -8,6 +8,7 @@ import io.banwatch.model.OsInfo;
 import io.banwatch.model.Software;
 import io.banwatch.rules.RuleEngine;
 import io.banwatch.rules.RuleSet;
+import io.banwatch.testkit.ReportBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -35,9 +36,10 @@ class DocsExamplesTest {
         RuleSet rules = RuleSet.builtIn().withPack(new ByteArrayInputStream(m.group(1).getBytes(StandardCharsets.UTF_8)),
                 "docs/rules.md");
         RuleEngine engine = new RuleEngine(rules, Clock.systemUTC());
-        Inventory host = new Inventory(new Host("h1", "ws-1", new OsInfo("windows", "Windows 11", "23H2", null), "x86_64",
-                null), List.of(Software.pkg("AnyDesk", "8.0.9", "AnyDesk Software GmbH", "windows-uninstall", null)),
-                List.of(), List.of(), List.of());
+        Inventory host = ReportBuilder.report()
+                .host(new Host("h1", "ws-1", new OsInfo("windows", "Windows 11", "23H2", null), "x86_64", null))
+                .software(Software.pkg("AnyDesk", "8.0.9", "AnyDesk Software GmbH", "windows-uninstall", null))
+                .inventory();
 
         List<Finding> before = engine.evaluate(host, List.of(), "us-federal-contractor", LocalDate.of(2026, 12, 31));
         List<Finding> after = engine.evaluate(host, List.of(), "us-federal-contractor", LocalDate.of(2027, 1, 1));

@@ -1,5 +1,6 @@
 package io.banwatch.collector;
 
+import io.banwatch.collector.audit.Actor;
 import io.banwatch.collector.auth.Role;
 import io.banwatch.collector.auth.Secrets;
 import io.banwatch.collector.auth.TokenStore;
@@ -47,7 +48,8 @@ final class Bootstrap {
         if (tokens.hasActive(Role.ADMIN)) {
             return null;
         }
-        TokenStore.Issued admin = tokens.issue(Role.ADMIN, "initial admin", null);
+        // The first admin token is a change like any other token issued: the log says where it came from.
+        TokenStore.Issued admin = tokens.issueForPerson(Actor.system("first start"), Role.ADMIN, "initial admin");
         Path file = dataDir.resolve(ADMIN_FILE);
         try {
             Files.deleteIfExists(file);

@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 /** The {@code banwatch-server} command: {@code serve}, and token management for administrators. */
 @Command(name = "banwatch-server", mixinStandardHelpOptions = true, version = "banwatch-server 0.1.0",
         description = "The banwatch collector: receives agents' reports, keeps the fleet's state, alerts.",
-        subcommands = {CollectorMain.Serve.class, CollectorMain.Token.class, HostCommand.class,
+        subcommands = {CollectorMain.Serve.class, CollectorMain.Token.class, HostCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CollectorMain implements Runnable {
     @CommandLine.Spec

@@ -97,6 +97,10 @@ public final class Routes {
             c.routes.get("/api/v1/reports/audit", officer.reports()::apiDocument);
             c.routes.get("/reports/audit", officer.reports()::form);
             c.routes.get("/reports/audit/document", officer.reports()::dashboardDocument);
+            c.routes.get("/api/v1/audit", officer.auditApi()::list);
+            c.routes.get("/api/v1/export/audit.csv", officer.auditLog()::csv);
+            c.routes.get("/admin/audit", officer.auditLog()::page);
+            c.routes.get("/export/audit.csv", officer.auditLog()::csv);
 
             c.routes.exception(ApiError.class, (e, ctx) -> error(json, ctx, e.status(), e.code(), e.getMessage()));
             c.routes.exception(DatabaseException.class, (e, ctx) -> {

@@ -2,6 +2,10 @@ package io.banwatch.collector;
 
 import io.banwatch.model.Host;
 import io.banwatch.collector.alerts.AlertDispatcher;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +29,7 @@ class AlertsTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final Host host = Reports.host("host-a", "ws-a");
+    private final Host host = Samples.linuxHost("host-a", "ws-a");
 
     AlertsTest(TestDatabase.Kind kind) {
         this.db = new TestDatabase(kind);
@@ -41,8 +45,11 @@ class AlertsTest {
 
     private void send(TestCollector c, String token, boolean kesl) {
         clock.advance(Duration.ofHours(1));
-        c.post("/api/v1/reports", token, Reports.json(Reports.report(host, kesl ? Reports.withKesl() : Reports.baseSoftware(),
-                clock.instant())), null);
+        c.post("/api/v1/reports", token, ReportBuilder.report()
+                .host(host)
+                .software(kesl ? Samples.withKesl() : Samples.baseSoftware())
+                .scannedAt(clock.instant())
+                .json(), null);
     }
 
     @Test
@@ -66,8 +73,11 @@ class AlertsTest {
             send(c, t, false);
             send(c, t, true);
             c.server.deliverAlertsNow();
-            assertThat(hook.received).hasSize(2);
-            assertThat(hook.received.get(0).idempotencyKey()).isNotEqualTo(hook.received.get(1).idempotencyKey());
+            // In between, the host was fixed: an alert of its own kind.
+            assertThat(hook.received).extracting(d -> d.body().substring(0, d.body().indexOf(',')))
+                    .containsExactly("{\"event\":\"banwatch.host.level_changed\"", "{\"event\":\"banwatch.host.fixed\"",
+                            "{\"event\":\"banwatch.host.level_changed\"");
+            assertThat(hook.received.stream().map(WebhookReceiver.Request::idempotencyKey).distinct()).hasSize(3);
         }
     }
 
@@ -76,8 +86,12 @@ class AlertsTest {
         try (WebhookReceiver hook = new WebhookReceiver(); TestCollector c = start(hook.url(), true)) {
             String t = c.enroll("host-a", "ws-a");
             // Only the unit file left: a remnant, RISK for a federal agency.
-            c.post("/api/v1/reports", t, Reports.json(Reports.report(java.util.UUID.randomUUID().toString(), host,
-                    Reports.baseSoftware(), Reports.keslRemnants(), clock.instant())), null);
+            c.post("/api/v1/reports", t, ReportBuilder.report()
+                    .host(host)
+                    .software(Samples.baseSoftware())
+                    .observations(Samples.keslRemnants())
+                    .scannedAt(clock.instant())
+                    .json(), null);
             c.server.deliverAlertsNow();
             assertThat(hook.received).singleElement().satisfies(d -> assertThat(d.body()).contains("\"level\":\"RISK\""));
         }
@@ -95,7 +109,7 @@ class AlertsTest {
             String t = c.enroll("host-a", "ws-a");
             send(c, t, true);
             assertThat(c.server.deliverAlertsNow()).isZero();
-            assertThat(hook.requests).hasValue(1);
+            assertThat(hook.requests).hasSize(1);
             assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(1);
             assertThat(db.text("SELECT last_error FROM alerts")).isEqualTo("webhook answered 500");
             assertThat(nextAttemptAt()).isGreaterThan(clock.millis());
@@ -104,15 +118,15 @@ class AlertsTest {
             assertThat(c.server.deliverAlertsNow()).isZero();
             clock.set(java.time.Instant.ofEpochMilli(nextAttemptAt() - 1));
             assertThat(c.server.deliverAlertsNow()).isZero();
-            assertThat(hook.requests).hasValue(1);
+            assertThat(hook.requests).hasSize(1);
 
             clock.set(java.time.Instant.ofEpochMilli(nextAttemptAt()));
             assertThat(c.server.deliverAlertsNow()).isEqualTo(1);
-            assertThat(hook.requests).hasValue(2);
+            assertThat(hook.requests).hasSize(2);
             clock.advance(Duration.ofHours(2));
             assertThat(c.server.deliverAlertsNow()).isZero();
             assertThat(hook.received).hasSize(1);
-            assertThat(hook.requests).hasValue(2);
+            assertThat(hook.requests).hasSize(2);
             assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(2);
         }
     }
@@ -129,14 +143,14 @@ class AlertsTest {
                 clock.set(java.time.Instant.ofEpochMilli(Math.max(clock.millis(), nextAttemptAt())));
                 assertThat(c.server.deliverAlertsNow()).isZero();
             }
-            assertThat(hook.requests).hasValue(AlertDispatcher.MAX_ATTEMPTS);
+            assertThat(hook.requests).hasSize(AlertDispatcher.MAX_ATTEMPTS);
             assertThat(db.count("SELECT COUNT(*) FROM alerts WHERE failed_at IS NOT NULL")).isEqualTo(1);
             assertThat(c.get("/metrics", c.admin).body()).contains("banwatch_alerts_abandoned_total 1")
                     .contains("banwatch_alert_attempts_failed_total " + AlertDispatcher.MAX_ATTEMPTS);
             // Given up means given up: the receiver would answer now, but is not asked again.
             clock.advance(Duration.ofDays(2));
             assertThat(c.server.deliverAlertsNow()).isZero();
-            assertThat(hook.requests).hasValue(AlertDispatcher.MAX_ATTEMPTS);
+            assertThat(hook.requests).hasSize(AlertDispatcher.MAX_ATTEMPTS);
         }
     }
 
@@ -189,15 +203,18 @@ class AlertsTest {
             hook.beforeAnswering(() -> clock.advance(Duration.ofSeconds(20)));
             for (String id : new String[]{"host-a", "host-b", "host-c"}) {
                 String t = c.enroll(id, "ws-" + id);
-                c.post("/api/v1/reports", t, Reports.json(Reports.report(Reports.host(id, "ws-" + id), Reports.withKesl(),
-                        clock.instant())), null);
+                c.post("/api/v1/reports", t, ReportBuilder.report()
+                        .host(Samples.linuxHost(id, "ws-" + id))
+                        .software(Samples.withKesl())
+                        .scannedAt(clock.instant())
+                        .json(), null);
             }
             assertThat(c.server.deliverAlertsNow()).isEqualTo(2);
             // The third was handed back, not left leased for a minute.
             assertThat(db.count("SELECT COUNT(*) FROM alerts WHERE lease_owner IS NOT NULL")).isZero();
             assertThat(c.server.deliverAlertsNow()).isEqualTo(1);
             assertThat(hook.received).hasSize(3);
-            assertThat(hook.received.stream().map(WebhookReceiver.Delivery::idempotencyKey).distinct()).hasSize(3);
+            assertThat(hook.received.stream().map(WebhookReceiver.Request::idempotencyKey).distinct()).hasSize(3);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +48,7 @@ class AuditReportLoadTest {
         try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             OfficerFleet fleet = new OfficerFleet(c, clock);
             fleet.enroll("host-a", "alpha", "us-federal");
-            fleet.report("host-a", Reports.withKesl(), List.of(OfficerFleet.keslUnit()));
+            fleet.report("host-a", Samples.withKesl(), List.of(OfficerFleet.keslUnit()));
             long started = System.nanoTime();
             // Copies of alpha: every third one keeps its finding (VIOLATION), the others are clean.
             db.sql().execute("INSERT INTO hosts (host_id, hostname, os_family, os_name, profile, level, kaspersky_installed,"

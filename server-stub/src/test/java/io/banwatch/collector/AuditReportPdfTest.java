@@ -2,6 +2,8 @@ package io.banwatch.collector;
 
 import io.banwatch.rules.PackInfo;
 import io.banwatch.rules.RuleSet;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,11 +64,11 @@ class AuditReportPdfTest {
         OfficerFleet fleet = new OfficerFleet(c, clock).seed();
         // A hostname in another script, and more hosts than one page holds.
         fleet.enroll("host-ru", "Рабочая-станция-7", "us-federal");
-        fleet.report("host-ru", Reports.withKesl(), List.of(OfficerFleet.keslUnit()));
+        fleet.report("host-ru", Samples.withKesl(), List.of(OfficerFleet.keslUnit()));
         for (int i = 0; i < 40; i++) {
             String id = String.format("host-%03d", i);
             fleet.enroll(id, "ws-" + id, "us-federal");
-            fleet.report(id, Reports.withKesl(), List.of());
+            fleet.report(id, Samples.withKesl(), List.of());
         }
         c.post("/api/v1/hosts/host-b/retire", c.admin, "{\"reason\":\"decommissioned\"}");
         out = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "audit-report",

@@ -4,6 +4,8 @@ import io.banwatch.collector.api.AuditReport;
 import io.banwatch.collector.api.AuditReportQueries;
 import io.banwatch.rules.PackInfo;
 import io.banwatch.rules.RuleSet;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,10 +131,10 @@ class AuditReportTest {
     void aPastDayShowsTheFleetAsItStoodThen() {
         // After the 24th: alpha removes Kaspersky (clean), foxtrot is retired, a new host appears.
         clock.set(OfficerFleet.NOW.plus(Duration.ofDays(2)));
-        fleet.report("host-a", Reports.baseSoftware(), List.of());
+        fleet.report("host-a", Samples.baseSoftware(), List.of());
         c.post("/api/v1/hosts/host-f/retire", c.admin, "{}");
         fleet.enroll("host-g", "golf", "us-federal");
-        fleet.report("host-g", Reports.withKesl(), List.of());
+        fleet.report("host-g", Samples.withKesl(), List.of());
 
         String then = text(c.get("/api/v1/reports/audit?asOf=2026-11-24", viewer).body());
         assertThat(then).contains("Hosts in service 6", "VIOLATION 2", "With Kaspersky installed 3",

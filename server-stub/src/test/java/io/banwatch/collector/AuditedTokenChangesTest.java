@@ -1,6 +1,7 @@
 package io.banwatch.collector;
 
 import io.banwatch.collector.audit.AuditLog;
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,11 @@ class AuditedTokenChangesTest {
                     .as("refused").isEqualTo(400);
 
             var log = c.server.audit().recent(10, null);
+            AuditLog.Entry first = log.remove(log.size() - 1);
+            assertThat(first.action()).as("the collector's first start issued the initial admin token")
+                    .isEqualTo("token.create");
+            assertThat(first.actor().describe()).isEqualTo("system: first start");
+            assertThat(first.detail()).isEqualTo("admin token 'initial admin'");
             assertThat(log).extracting(AuditLog.Entry::action, AuditLog.Entry::subject)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("token.revoke", id.group(1)),
                             org.assertj.core.groups.Tuple.tuple("token.create", id.group(1)));

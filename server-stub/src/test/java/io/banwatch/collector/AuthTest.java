@@ -1,5 +1,8 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,11 @@ class AuthTest {
     }
 
     private byte[] report() {
-        return Reports.json(Reports.report(Reports.host("host-a", "ws-a"), Reports.baseSoftware(), clock.instant()));
+        return ReportBuilder.report()
+                .host(Samples.linuxHost("host-a", "ws-a"))
+                .software(Samples.baseSoftware())
+                .scannedAt(clock.instant())
+                .json();
     }
 
     @Test

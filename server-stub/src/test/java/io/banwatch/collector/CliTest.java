@@ -49,7 +49,7 @@ class CliTest {
 
     @Test
     void usageErrorsAreOneLineNamingWhatIsWrongAndWhereHelpIs() {
-        assertUsageError(run("nope"), "banwatch-server: unknown command 'nope'; commands: serve, token, host, help"
+        assertUsageError(run("nope"), "banwatch-server: unknown command 'nope'; commands: serve, token, host, demo, help"
                 + " (see 'banwatch-server --help')");
         assertUsageError(run("help", "nope"), "banwatch-server: unknown subcommand 'nope' (see 'banwatch-server --help')");
         assertUsageError(run("serve", "--nope"), "banwatch-server: unknown option --nope"

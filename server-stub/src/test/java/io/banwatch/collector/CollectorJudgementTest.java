@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.banwatch.model.Host;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +38,7 @@ class CollectorJudgementTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final ObjectMapper json = new ObjectMapper();
-    private final Host host = Reports.host("host-a", "ws-a");
+    private final Host host = Samples.linuxHost("host-a", "ws-a");
 
     CollectorJudgementTest(TestDatabase.Kind kind) {
         this.db = new TestDatabase(kind);
@@ -53,7 +56,11 @@ class CollectorJudgementTest {
             String t = c.enroll("host-a", "ws-a");
             // The agent declares us-federal, where an install is a VIOLATION; privately it is a RISK
             // since the Commerce ban stopped updates.
-            var res = c.post("/api/v1/reports", t, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+            var res = c.post("/api/v1/reports", t, ReportBuilder.report()
+                    .host(host)
+                    .software(Samples.withKesl())
+                    .scannedAt(clock.instant())
+                    .json(), null);
             assertThat(json.readTree(res.body()).path("level").asText()).isEqualTo("RISK");
             JsonNode d = detail(c);
             assertThat(d.path("host").path("profile").asText()).isEqualTo("us-private");
@@ -69,7 +76,11 @@ class CollectorJudgementTest {
         try (TestCollector c = TestCollector.start(config.build(), clock)) {
             String t = c.enroll("host-a", "ws-a");
             // No Kaspersky package, and the agent (with the built-in rules) reported no findings.
-            var res = c.post("/api/v1/reports", t, Reports.json(Reports.report(host, Reports.baseSoftware(), clock.instant())), null);
+            var res = c.post("/api/v1/reports", t, ReportBuilder.report()
+                    .host(host)
+                    .software(Samples.baseSoftware())
+                    .scannedAt(clock.instant())
+                    .json(), null);
             assertThat(json.readTree(res.body()).path("level").asText()).isEqualTo("VIOLATION");
             JsonNode d = detail(c);
             assertThat(d.path("findings")).hasSize(1);
@@ -85,9 +96,13 @@ class CollectorJudgementTest {
     void hostDetailListsTheSecurityProductsTheCollectorRecognised() throws Exception {
         try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             String t = c.enroll("host-a", "ws-a");
-            List<Software> sw = Reports.withKesl();
+            List<Software> sw = Samples.withKesl();
             sw.add(Software.pkg("mdatp", "101.24.0", "Microsoft", "dpkg", "amd64"));
-            c.post("/api/v1/reports", t, Reports.json(Reports.report(host, sw, clock.instant())), null);
+            c.post("/api/v1/reports", t, ReportBuilder.report()
+                    .host(host)
+                    .software(sw)
+                    .scannedAt(clock.instant())
+                    .json(), null);
             JsonNode products = detail(c).path("securityProducts");
             List<String> names = new java.util.ArrayList<>();
             products.forEach(p -> names.add(p.path("vendor").asText() + "/" + p.path("product").asText() + "/"

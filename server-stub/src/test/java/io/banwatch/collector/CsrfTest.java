@@ -1,5 +1,8 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import io.javalin.router.Endpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,8 +128,11 @@ class CsrfTest {
         assertThat(both.statusCode()).isEqualTo(201);
         // Agents: enrollment (no credential) and reports (host token) as before.
         String host = c.enroll("host-a", "ws-a");
-        assertThat(c.post("/api/v1/reports", host, Reports.json(Reports.report(Reports.host("host-a", "ws-a"),
-                Reports.baseSoftware(), clock.instant())), null).statusCode()).isEqualTo(201);
+        assertThat(c.post("/api/v1/reports", host, ReportBuilder.report()
+                .host(Samples.linuxHost("host-a", "ws-a"))
+                .software(Samples.baseSoftware())
+                .scannedAt(clock.instant())
+                .json(), null).statusCode()).isEqualTo(201);
     }
 
     @Test

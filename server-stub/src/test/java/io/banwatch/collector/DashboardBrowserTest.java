@@ -3,11 +3,12 @@ package io.banwatch.collector;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Host;
-import io.banwatch.model.InventoryHash;
 import io.banwatch.model.OsInfo;
-import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
@@ -289,19 +289,19 @@ class DashboardBrowserTest {
         Enrolled img = enroll("host-img", IMG_HOSTNAME, "us-federal-contractor");
         Enrolled csv = enroll("host-csv", CSV_HOSTNAME, "us-private");
 
-        ingest(ws42, Reports.withKesl(), List.of(kesProduct()));
-        ingest(ws107, Reports.baseSoftware(), List.of());
-        ingest(lt7, Reports.withKesl(), List.of(kesProduct()));
+        ingest(ws42, Samples.withKesl(), List.of(kesProduct()));
+        ingest(ws107, Samples.baseSoftware(), List.of());
+        ingest(lt7, Samples.withKesl(), List.of(kesProduct()));
         clock.advance(Duration.ofDays(20));
         ingest(img, maliciousSoftware(), maliciousProducts());
-        ingest(csv, Reports.baseSoftware(), List.of());
+        ingest(csv, Samples.baseSoftware(), List.of());
         clock.advance(Duration.ofDays(30));
-        ingest(lt7, Reports.baseSoftware(), List.of());
+        ingest(lt7, Samples.baseSoftware(), List.of());
         clock.advance(Duration.ofDays(33));
-        ingest(ws42, Reports.withKesl(), List.of(kesProduct()));
+        ingest(ws42, Samples.withKesl(), List.of(kesProduct()));
         ingest(img, maliciousSoftware(), maliciousProducts());
-        ingest(csv, Reports.baseSoftware(), List.of());
-        ingest(lt7, Reports.baseSoftware(), List.of());
+        ingest(csv, Samples.baseSoftware(), List.of());
+        ingest(lt7, Samples.baseSoftware(), List.of());
     }
 
     private record Enrolled(String token, Host host, String profile) {
@@ -314,7 +314,7 @@ class DashboardBrowserTest {
     }
 
     private static List<Software> maliciousSoftware() {
-        List<Software> s = new ArrayList<>(Reports.withKesl());
+        List<Software> s = new ArrayList<>(Samples.withKesl());
         s.add(Software.pkg(SCRIPT_PACKAGE, STYLE_VERSION, ATTR_PUBLISHER, "dpkg", "amd64"));
         s.add(Software.pkg(CSV_PACKAGE, "2.0", "=HYPERLINK(\"http://evil.example\")", "dpkg", "amd64"));
         // Not hostile, just long and unbroken, as Store app identifiers are: the table must still fit.
@@ -335,10 +335,9 @@ class DashboardBrowserTest {
     }
 
     private void ingest(Enrolled e, List<Software> software, List<SecurityProduct> products) {
-        ScanReport r = new ScanReport(ScanReport.SCHEMA_VERSION, UUID.randomUUID().toString(), "0.1.0", clock.instant(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), e.profile(), e.host(), software, products, List.of(),
-                List.of(), List.of(), InventoryHash.of(software, products, List.of()));
-        HttpResponse<String> res = collector.post("/api/v1/reports", e.token(), Reports.json(r), null);
+        byte[] r = ReportBuilder.report().scannedAt(clock.instant()).asOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .profile(e.profile()).host(e.host()).software(software).securityProducts(products).json();
+        HttpResponse<String> res = collector.post("/api/v1/reports", e.token(), r, null);
         assertThat(res.statusCode()).as(res.body()).isBetween(200, 202);
     }
 

@@ -1,6 +1,7 @@
 package io.banwatch.collector;
 
 import com.sun.net.httpserver.HttpServer;
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

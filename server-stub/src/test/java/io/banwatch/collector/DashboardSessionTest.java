@@ -2,6 +2,7 @@ package io.banwatch.collector;
 
 import io.banwatch.collector.auth.Secrets;
 import io.banwatch.collector.config.ServerConfig;
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

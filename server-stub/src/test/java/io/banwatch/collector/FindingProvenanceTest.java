@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.rules.PackInfo;
 import io.banwatch.rules.RuleSet;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,38 +55,38 @@ class FindingProvenanceTest {
             String viewer = c.viewer();
             OfficerFleet fleet = new OfficerFleet(c, clock);
             fleet.enroll("host-a", "alpha", "us-federal");
-            fleet.report("host-a", Reports.withKesl(), List.of());
+            fleet.report("host-a", Samples.withKesl(), List.of());
             String first = clock.instant().toString();
             assertThat(kesl(c, viewer).path("firstSeenAtLevel").asText()).isEqualTo(first);
 
             // The same inventory later that day (judgement reused) and the next day (judged again, same findings).
             clock.advance(Duration.ofHours(3));
-            fleet.report("host-a", Reports.withKesl(), List.of());
+            fleet.report("host-a", Samples.withKesl(), List.of());
             clock.advance(Duration.ofDays(1));
-            fleet.report("host-a", Reports.withKesl(), List.of());
+            fleet.report("host-a", Samples.withKesl(), List.of());
             assertThat(kesl(c, viewer).path("firstSeenAtLevel").asText()).isEqualTo(first);
             assertThat(kesl(c, viewer).path("lastSeen").asText()).isEqualTo(clock.instant().toString());
 
             // New evidence of the same violation: the finding is written again, its level's start kept.
             clock.advance(Duration.ofDays(1));
-            fleet.report("host-a", Reports.withKesl(), List.of(OfficerFleet.keslUnit()));
+            fleet.report("host-a", Samples.withKesl(), List.of(OfficerFleet.keslUnit()));
             JsonNode more = kesl(c, viewer);
             assertThat(more.path("evidence").size()).isEqualTo(2);
             assertThat(more.path("firstSeenAtLevel").asText()).isEqualTo(first);
 
             // Uninstalled, the unit left behind: a remnant, RISK, from now.
             clock.advance(Duration.ofDays(1));
-            fleet.report("host-a", Reports.baseSoftware(), List.of(OfficerFleet.keslUnit()));
+            fleet.report("host-a", Samples.baseSoftware(), List.of(OfficerFleet.keslUnit()));
             String remnantSince = clock.instant().toString();
             assertThat(kesl(c, viewer).path("level").asText()).isEqualTo("RISK");
             assertThat(kesl(c, viewer).path("firstSeenAtLevel").asText()).isEqualTo(remnantSince);
             clock.advance(Duration.ofDays(1));
-            fleet.report("host-a", Reports.baseSoftware(), List.of(OfficerFleet.keslUnit()));
+            fleet.report("host-a", Samples.baseSoftware(), List.of(OfficerFleet.keslUnit()));
             assertThat(kesl(c, viewer).path("firstSeenAtLevel").asText()).isEqualTo(remnantSince);
 
             // Installed again: a new violation, from now.
             clock.advance(Duration.ofDays(1));
-            fleet.report("host-a", Reports.withKesl(), List.of());
+            fleet.report("host-a", Samples.withKesl(), List.of());
             assertThat(kesl(c, viewer).path("level").asText()).isEqualTo("VIOLATION");
             assertThat(kesl(c, viewer).path("firstSeenAtLevel").asText()).isEqualTo(clock.instant().toString());
         }
@@ -98,7 +100,7 @@ class FindingProvenanceTest {
         try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             OfficerFleet fleet = new OfficerFleet(c, clock);
             fleet.enroll("host-a", "alpha", "us-federal");
-            fleet.report("host-a", Reports.withKesl(), List.of());
+            fleet.report("host-a", Samples.withKesl(), List.of());
             JsonNode f = kesl(c, c.viewer());
             assertThat(f.path("packId").asText()).isEqualTo("kaspersky-us");
             assertThat(f.path("packVersion").asText()).isEqualTo(builtIn.version());
@@ -115,7 +117,7 @@ class FindingProvenanceTest {
         try (TestCollector c = TestCollector.start(config.build(), clock)) {
             OfficerFleet fleet = new OfficerFleet(c, clock);
             fleet.enroll("host-a", "alpha", "us-federal");
-            fleet.report("host-a", Reports.withKesl(), List.of());
+            fleet.report("host-a", Samples.withKesl(), List.of());
             JsonNode f = kesl(c, c.viewer());
             assertThat(f.path("packVersion").asText()).isEqualTo("2099.1.1");
             assertThat(f.path("packSha256").asText()).hasSize(64).isNotEqualTo(builtIn.sha256());

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.Host;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +48,18 @@ class FleetFlowTest {
             try (TestCollector c = TestCollector.start(config.build(), clock)) {
                 String a = c.enroll("host-a", "ws-a");
                 String b = c.enroll("host-b", "ws-b");
-                Host hostA = Reports.host("host-a", "ws-a");
-                Host hostB = Reports.host("host-b", "ws-b");
-                c.post("/api/v1/reports", a, Reports.json(Reports.report(hostA, Reports.withKesl(), clock.instant())), null);
-                c.post("/api/v1/reports", b, Reports.json(Reports.report(hostB, Reports.baseSoftware(), clock.instant())), null);
+                Host hostA = Samples.linuxHost("host-a", "ws-a");
+                Host hostB = Samples.linuxHost("host-b", "ws-b");
+                c.post("/api/v1/reports", a, ReportBuilder.report()
+                        .host(hostA)
+                        .software(Samples.withKesl())
+                        .scannedAt(clock.instant())
+                        .json(), null);
+                c.post("/api/v1/reports", b, ReportBuilder.report()
+                        .host(hostB)
+                        .software(Samples.baseSoftware())
+                        .scannedAt(clock.instant())
+                        .json(), null);
                 String viewer = c.viewer();
 
                 JsonNode summary = json.readTree(c.get("/api/v1/summary", viewer).body());
@@ -101,8 +113,12 @@ class FleetFlowTest {
             for (int i = 0; i < 12; i++) {
                 String id = String.format("host-%02d", i);
                 String t = c.enroll(id, "ws-" + i);
-                List<Software> sw = i < 3 ? Reports.withKesl() : Reports.baseSoftware();
-                c.post("/api/v1/reports", t, Reports.json(Reports.report(Reports.host(id, "ws-" + i), sw, clock.instant())), null);
+                List<Software> sw = i < 3 ? Samples.withKesl() : Samples.baseSoftware();
+                c.post("/api/v1/reports", t, ReportBuilder.report()
+                        .host(Samples.linuxHost(id, "ws-" + i))
+                        .software(sw)
+                        .scannedAt(clock.instant())
+                        .json(), null);
                 if (i == 0) {
                     clock.advance(Duration.ofDays(10));
                 }
@@ -126,8 +142,11 @@ class FleetFlowTest {
             // host-01 removes Kaspersky: its history tells when it appeared and when it went.
             String t1 = c.enroll("host-01", "ws-1");
             clock.advance(Duration.ofDays(1));
-            c.post("/api/v1/reports", t1, Reports.json(Reports.report(Reports.host("host-01", "ws-1"), Reports.baseSoftware(),
-                    clock.instant())), null);
+            c.post("/api/v1/reports", t1, ReportBuilder.report()
+                    .host(Samples.linuxHost("host-01", "ws-1"))
+                    .software(Samples.baseSoftware())
+                    .scannedAt(clock.instant())
+                    .json(), null);
             JsonNode detail = json.readTree(c.get("/api/v1/hosts/host-01", viewer).body());
             assertThat(detail.path("host").path("level").asText()).isEqualTo("CLEAN");
             assertThat(detail.path("host").path("kasperskyInstalled").asBoolean()).isFalse();
@@ -151,9 +170,13 @@ class FleetFlowTest {
     void csvCellsThatLookLikeFormulasAreNeutralised() {
         try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             String t = c.enroll("host-x", "ws-x");
-            Host evil = Reports.host("host-x", "=HYPERLINK(\"http://evil.example\",\"click\")");
-            List<Software> sw = Reports.withKesl();
-            c.post("/api/v1/reports", t, Reports.json(Reports.report(evil, sw, clock.instant())), null);
+            Host evil = Samples.linuxHost("host-x", "=HYPERLINK(\"http://evil.example\",\"click\")");
+            List<Software> sw = Samples.withKesl();
+            c.post("/api/v1/reports", t, ReportBuilder.report()
+                    .host(evil)
+                    .software(sw)
+                    .scannedAt(clock.instant())
+                    .json(), null);
             String csv = c.get("/api/v1/export/hosts.csv", c.viewer()).body();
             assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",");
             assertThat(csv.lines().skip(1)).noneMatch(l -> l.contains(",=") || l.contains(",\"="));
@@ -164,8 +187,12 @@ class FleetFlowTest {
     void findingsCsvNeutralisesAFormulaHostname() {
         try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             String t = c.enroll("host-x", "ws-x");
-            Host evil = Reports.host("host-x", "@SUM(1+1)*cmd|' /C calc'!A0");
-            c.post("/api/v1/reports", t, Reports.json(Reports.report(evil, Reports.withKesl(), clock.instant())), null);
+            Host evil = Samples.linuxHost("host-x", "@SUM(1+1)*cmd|' /C calc'!A0");
+            c.post("/api/v1/reports", t, ReportBuilder.report()
+                    .host(evil)
+                    .software(Samples.withKesl())
+                    .scannedAt(clock.instant())
+                    .json(), null);
             List<String> lines = c.get("/api/v1/export/findings.csv", c.viewer()).body().lines().toList();
             assertThat(lines).hasSize(2);
             assertThat(lines.get(1)).startsWith("host-x,'@SUM(1+1)*cmd|' /C calc'!A0,VIOLATION,");

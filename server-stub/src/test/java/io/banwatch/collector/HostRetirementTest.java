@@ -3,6 +3,8 @@ package io.banwatch.collector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.collector.audit.AuditLog;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,11 +143,11 @@ class HostRetirementTest {
         Instant retiredAt = clock.instant();
         clock.advance(Duration.ofHours(2));
         // A scan from before the retirement, still in the agent's spool: news from before the decision.
-        fleet.report("host-a", Reports.withKesl(), List.of(OfficerFleet.keslUnit()), retiredAt.minus(Duration.ofHours(1)));
+        fleet.report("host-a", Samples.withKesl(), List.of(OfficerFleet.keslUnit()), retiredAt.minus(Duration.ofHours(1)));
         assertThat(get("/api/v1/hosts?retired=only").path("total").asLong()).isEqualTo(1);
 
         // A scan made now, of the same inventory on the same day (its judgement reused): back in service.
-        fleet.report("host-a", Reports.withKesl(), List.of(OfficerFleet.keslUnit()));
+        fleet.report("host-a", Samples.withKesl(), List.of(OfficerFleet.keslUnit()));
         assertThat(get("/api/v1/hosts?retired=only").path("total").asLong()).isZero();
         assertThat(get("/api/v1/summary").path("byLevel").path("VIOLATION").asLong()).isEqualTo(2);
         assertThat(get("/api/v1/hosts/host-a").path("host").path("retiredAt").isNull()).isTrue();
@@ -154,7 +156,7 @@ class HostRetirementTest {
         // And the same for a new judgement (another day), from a host retired again.
         assertThat(retire("host-a", c.admin, "").statusCode()).isEqualTo(200);
         clock.advance(Duration.ofDays(1));
-        fleet.report("host-a", Reports.withKesl(), List.of());
+        fleet.report("host-a", Samples.withKesl(), List.of());
         assertThat(get("/api/v1/hosts/host-a").path("host").path("retiredAt").isNull()).isTrue();
         assertThat(history("host-a")).startsWith("unretired (report)", "retired", "unretired (report)", "retired");
     }

@@ -6,6 +6,9 @@ import io.banwatch.model.Host;
 import io.banwatch.model.ScanError;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,7 @@ class IncompleteScanTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final ObjectMapper json = new ObjectMapper();
-    private final Host host = Reports.host("host-a", "ws-a");
+    private final Host host = Samples.linuxHost("host-a", "ws-a");
     private TestCollector c;
     private String token;
     private String viewer;
@@ -65,8 +68,10 @@ class IncompleteScanTest {
 
     private JsonNode send(List<Software> software, ScanError... errors) throws Exception {
         clock.advance(Duration.ofMinutes(30));
-        ScanReport r = Reports.withErrors(Reports.report(host, software, clock.instant()), List.of(errors));
-        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(r), null);
+        ScanReport r = ReportBuilder.from(ReportBuilder.report().host(host).software(software).scannedAt(clock.instant()).build())
+                .errors(List.of(errors))
+                .build();
+        HttpResponse<String> res = c.post("/api/v1/reports", token, ReportBuilder.json(r), null);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
         return json.readTree(res.body());
     }
@@ -87,7 +92,7 @@ class IncompleteScanTest {
 
     @Test
     void nothingFoundWithoutThePackageDatabaseIsIncompleteEverywhere() throws Exception {
-        assertThat(send(Reports.baseSoftware(), DPKG_UNREADABLE, UNITS_UNREADABLE).path("level").asText())
+        assertThat(send(Samples.baseSoftware(), DPKG_UNREADABLE, UNITS_UNREADABLE).path("level").asText())
                 .isEqualTo("INCOMPLETE");
 
         JsonNode detail = get("/api/v1/hosts/host-a");
@@ -116,18 +121,18 @@ class IncompleteScanTest {
 
     @Test
     void theNextCompleteScanOfTheSameInventoryIsCleanAndThatIsATransition() throws Exception {
-        send(Reports.baseSoftware(), DPKG_UNREADABLE);
+        send(Samples.baseSoftware(), DPKG_UNREADABLE);
         // Same inventory, same day, same rules: only the errors differ, and they decide.
-        assertThat(send(Reports.baseSoftware()).path("level").asText()).isEqualTo("CLEAN");
+        assertThat(send(Samples.baseSoftware()).path("level").asText()).isEqualTo("CLEAN");
         assertThat(get("/api/v1/hosts/host-a").path("host").path("level").asText()).isEqualTo("CLEAN");
         assertThat(get("/api/v1/hosts/host-a").path("scanErrors")).isEmpty();
-        assertThat(send(Reports.baseSoftware(), DPKG_UNREADABLE).path("level").asText()).isEqualTo("INCOMPLETE");
+        assertThat(send(Samples.baseSoftware(), DPKG_UNREADABLE).path("level").asText()).isEqualTo("INCOMPLETE");
         assertThat(levelHistory()).containsExactly("CLEAN->INCOMPLETE", "INCOMPLETE->CLEAN", "none->INCOMPLETE");
     }
 
     @Test
     void aSecondarySourceFailingLeavesTheScanComplete() throws Exception {
-        assertThat(send(Reports.baseSoftware(), UNITS_UNREADABLE).path("level").asText()).isEqualTo("CLEAN");
+        assertThat(send(Samples.baseSoftware(), UNITS_UNREADABLE).path("level").asText()).isEqualTo("CLEAN");
         assertThat(levelHistory()).isEmpty();
         assertThat(c.get("/hosts/host-a", viewer).body()).doesNotContain("Incomplete scan")
                 .contains("systemctl timed out");
@@ -135,7 +140,7 @@ class IncompleteScanTest {
 
     @Test
     void somethingWorseFoundStillWinsAndTheFailedSourceIsNamed() throws Exception {
-        assertThat(send(Reports.withKesl(), new ScanError("rpm", "rpm -qa exited 1", true)).path("level").asText())
+        assertThat(send(Samples.withKesl(), new ScanError("rpm", "rpm -qa exited 1", true)).path("level").asText())
                 .isEqualTo("VIOLATION");
         assertThat(c.get("/hosts/host-a", viewer).body()).contains("could not read <code>rpm</code>")
                 .doesNotContain("Nothing worse was found");

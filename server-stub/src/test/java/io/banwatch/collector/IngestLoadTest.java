@@ -2,6 +2,9 @@ package io.banwatch.collector;
 
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,9 +105,12 @@ class IngestLoadTest {
         List<Sent> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             int host = firstHost + i;
-            ScanReport r = Reports.report(UUID.randomUUID().toString(), Reports.host("host-" + host, "ws-" + host),
-                    inventory(host), List.of(), clock.instant().plusSeconds(round));
-            out.add(new Sent(tokens.get(i), TestCollector.gzip(Reports.json(r))));
+            ScanReport r = ReportBuilder.report()
+                    .host(Samples.linuxHost("host-" + host, "ws-" + host))
+                    .software(inventory(host))
+                    .scannedAt(clock.instant().plusSeconds(round))
+                    .build();
+            out.add(new Sent(tokens.get(i), TestCollector.gzip(ReportBuilder.json(r))));
         }
         return out;
     }

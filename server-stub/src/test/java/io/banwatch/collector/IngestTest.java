@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.Host;
 import io.banwatch.model.ScanReport;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class IngestTest {
     private final ObjectMapper json = new ObjectMapper();
     private TestCollector c;
     private String token;
-    private final Host host = Reports.host("host-a", "ws-a");
+    private final Host host = Samples.linuxHost("host-a", "ws-a");
 
     IngestTest(TestDatabase.Kind kind) {
         this.db = new TestDatabase(kind);
@@ -68,8 +71,12 @@ class IngestTest {
 
     @Test
     void storesAReportAndJudgesItWithTheCollectorsOwnRules() throws Exception {
-        ScanReport r = Reports.report(host, Reports.withKesl(), clock.instant());
-        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(r), null);
+        ScanReport r = ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build();
+        HttpResponse<String> res = c.post("/api/v1/reports", token, ReportBuilder.json(r), null);
 
         assertThat(res.statusCode()).isEqualTo(201);
         JsonNode b = body(res);
@@ -85,17 +92,25 @@ class IngestTest {
 
     @Test
     void acceptsGzip() throws Exception {
-        ScanReport r = Reports.report(host, Reports.withKesl(), clock.instant());
-        HttpResponse<String> res = c.post("/api/v1/reports", token, TestCollector.gzip(Reports.json(r)), "gzip");
+        ScanReport r = ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build();
+        HttpResponse<String> res = c.post("/api/v1/reports", token, TestCollector.gzip(ReportBuilder.json(r)), "gzip");
         assertThat(res.statusCode()).isEqualTo(201);
         assertThat(body(res).path("status").asText()).isEqualTo("stored");
     }
 
     @Test
     void aRepeatedReportIdIsAcknowledgedAndStoredOnce() throws Exception {
-        ScanReport r = Reports.report(host, Reports.withKesl(), clock.instant());
-        assertThat(c.post("/api/v1/reports", token, Reports.json(r), null).statusCode()).isEqualTo(201);
-        HttpResponse<String> again = c.post("/api/v1/reports", token, Reports.json(r), null);
+        ScanReport r = ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build();
+        assertThat(c.post("/api/v1/reports", token, ReportBuilder.json(r), null).statusCode()).isEqualTo(201);
+        HttpResponse<String> again = c.post("/api/v1/reports", token, ReportBuilder.json(r), null);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(body(again).path("status").asText()).isEqualTo("duplicate");
         assertThat(reports()).isEqualTo(1);
@@ -104,12 +119,20 @@ class IngestTest {
 
     @Test
     void anUnchangedInventoryOnlyTouchesTheHostRow() {
-        c.post("/api/v1/reports", token, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+        c.post("/api/v1/reports", token, ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .json(), null);
         long links = db.count("SELECT COALESCE(SUM(software_count), 0) FROM host_inventories");
         long software = db.count("SELECT COUNT(*) FROM software");
         clock.advance(Duration.ofDays(1));
-        ScanReport next = Reports.report(host, Reports.withKesl(), clock.instant());
-        assertThat(c.post("/api/v1/reports", token, Reports.json(next), null).statusCode()).isEqualTo(201);
+        ScanReport next = ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build();
+        assertThat(c.post("/api/v1/reports", token, ReportBuilder.json(next), null).statusCode()).isEqualTo(201);
         assertThat(db.count("SELECT COALESCE(SUM(software_count), 0) FROM host_inventories")).isEqualTo(links);
         assertThat(db.count("SELECT COUNT(*) FROM software")).isEqualTo(software);
         assertThat(db.text("SELECT last_report_id FROM hosts")).isEqualTo(next.reportId());
@@ -119,8 +142,12 @@ class IngestTest {
 
     @Test
     void aSlimReportForAnInventoryTheCollectorDoesNotHaveIsAnsweredWith409() throws Exception {
-        ScanReport slim = Reports.report(host, Reports.withKesl(), clock.instant()).withoutInventory();
-        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(slim), null);
+        ScanReport slim = ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build().withoutInventory();
+        HttpResponse<String> res = c.post("/api/v1/reports", token, ReportBuilder.json(slim), null);
         assertThat(res.statusCode()).isEqualTo(409);
         assertThat(body(res).path("error").asText()).isEqualTo("inventory_unknown");
         assertThat(reports()).isZero();
@@ -128,10 +155,18 @@ class IngestTest {
 
     @Test
     void aSlimReportOfAKnownInventoryIsRecordedWithTheStoredJudgement() throws Exception {
-        c.post("/api/v1/reports", token, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+        c.post("/api/v1/reports", token, ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .json(), null);
         clock.advance(Duration.ofHours(2));
-        ScanReport slim = Reports.report(host, Reports.withKesl(), clock.instant()).withoutInventory();
-        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(slim), null);
+        ScanReport slim = ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build().withoutInventory();
+        HttpResponse<String> res = c.post("/api/v1/reports", token, ReportBuilder.json(slim), null);
         assertThat(res.statusCode()).isEqualTo(201);
         JsonNode b = body(res);
         assertThat(b.path("status").asText()).isEqualTo("stored");
@@ -143,24 +178,24 @@ class IngestTest {
         assertThat(db.count("SELECT software_count FROM hosts")).isEqualTo(6);
         assertThat(db.count("SELECT COALESCE(SUM(software_count), 0) FROM host_inventories")).isEqualTo(6);
         // A repeat of the slim report is a duplicate like any other.
-        assertThat(c.post("/api/v1/reports", token, Reports.json(slim), null).statusCode()).isEqualTo(200);
+        assertThat(c.post("/api/v1/reports", token, ReportBuilder.json(slim), null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void theNextDayASlimReportIsJudgedAgainFromTheStoredInventory() throws Exception {
         // us-private on 2024-09-28: a DEADLINE a day away; the next day the update cut-off has passed.
         clock.set(Instant.parse("2024-09-28T16:00:00Z"));
-        ScanReport first = Reports.report(UUID.randomUUID().toString(), host, Reports.withKesl(), List.of(),
-                clock.instant());
-        first = new ScanReport(first.schemaVersion(), first.reportId(), first.agentVersion(), first.scannedAt(),
-                first.asOf(), "us-private", first.host(), first.software(), first.securityProducts(),
-                first.observations(), first.findings(), first.errors(), first.inventoryHash());
-        assertThat(body(c.post("/api/v1/reports", token, Reports.json(first), null)).path("level").asText())
+        ScanReport first = ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .profile("us-private")
+                .build();
+        assertThat(body(c.post("/api/v1/reports", token, ReportBuilder.json(first), null)).path("level").asText())
                 .isEqualTo("DEADLINE");
         clock.advance(Duration.ofDays(1));
-        ScanReport next = new ScanReport(1, UUID.randomUUID().toString(), "0.1.0", clock.instant(), first.asOf(),
-                "us-private", host, first.software(), List.of(), List.of(), List.of(), List.of(), first.inventoryHash());
-        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(next.withoutInventory()), null);
+        ScanReport next = ReportBuilder.from(first).id(UUID.randomUUID().toString()).scannedAt(clock.instant()).build();
+        HttpResponse<String> res = c.post("/api/v1/reports", token, ReportBuilder.json(next.withoutInventory()), null);
         assertThat(res.statusCode()).isEqualTo(201);
         assertThat(body(res).path("level").asText()).isEqualTo("RISK");
         assertThat(db.text("SELECT level FROM hosts")).isEqualTo("RISK");
@@ -171,19 +206,34 @@ class IngestTest {
     @Test
     void distinctSoftwareIsStoredOnceForAllHosts() {
         String tokenB = c.enroll("host-b", "ws-b");
-        c.post("/api/v1/reports", token, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
-        c.post("/api/v1/reports", tokenB, Reports.json(Reports.report(Reports.host("host-b", "ws-b"),
-                Reports.baseSoftware(), clock.instant())), null);
+        c.post("/api/v1/reports", token, ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .json(), null);
+        c.post("/api/v1/reports", tokenB, ReportBuilder.report()
+                .host(Samples.linuxHost("host-b", "ws-b"))
+                .software(Samples.baseSoftware())
+                .scannedAt(clock.instant())
+                .json(), null);
         assertThat(db.count("SELECT COUNT(*) FROM software")).isEqualTo(6);
         assertThat(db.count("SELECT COALESCE(SUM(software_count), 0) FROM host_inventories")).isEqualTo(11);
     }
 
     @Test
     void anOlderReportIsKeptButDoesNotRewindTheHost() {
-        ScanReport newer = Reports.report(host, Reports.baseSoftware(), clock.instant());
-        ScanReport older = Reports.report(host, Reports.withKesl(), clock.instant().minus(Duration.ofDays(2)));
-        c.post("/api/v1/reports", token, Reports.json(newer), null);
-        HttpResponse<String> res = c.post("/api/v1/reports", token, Reports.json(older), null);
+        ScanReport newer = ReportBuilder.report()
+                .host(host)
+                .software(Samples.baseSoftware())
+                .scannedAt(clock.instant())
+                .build();
+        ScanReport older = ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant().minus(Duration.ofDays(2)))
+                .build();
+        c.post("/api/v1/reports", token, ReportBuilder.json(newer), null);
+        HttpResponse<String> res = c.post("/api/v1/reports", token, ReportBuilder.json(older), null);
         assertThat(res.statusCode()).isEqualTo(201);
         assertThat(res.body()).contains("\"status\":\"stored_older\"");
         assertThat(reports()).isEqualTo(2);
@@ -210,22 +260,35 @@ class IngestTest {
 
     @Test
     void refusesAnUnknownSchemaVersion() throws Exception {
-        String json = new String(Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), StandardCharsets.UTF_8)
+        String json = new String(ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .json(), StandardCharsets.UTF_8)
                 .replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         assertRefused(c.post("/api/v1/reports", token, json), 400, "unsupported_schema", "unsupported version 2");
     }
 
     @Test
     void refusesAReportMissingARequiredFieldAndNamesIt() throws Exception {
-        String json = new String(Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), StandardCharsets.UTF_8)
+        String json = new String(ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .json(), StandardCharsets.UTF_8)
                 .replace("\"hostname\":\"ws-a\",", "");
         assertRefused(c.post("/api/v1/reports", token, json), 400, "invalid_report", "host.hostname: missing required field");
     }
 
     @Test
     void refusesAReportIdTooLongForItsColumn() throws Exception {
-        ScanReport r = Reports.report("r".repeat(65), host, Reports.withKesl(), List.of(), clock.instant());
-        assertRefused(c.post("/api/v1/reports", token, Reports.json(r), null), 400, "invalid_report",
+        ScanReport r = ReportBuilder.report()
+                .id("r".repeat(65))
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build();
+        assertRefused(c.post("/api/v1/reports", token, ReportBuilder.json(r), null), 400, "invalid_report",
                 "reportId: longer than 64 characters");
     }
 
@@ -259,7 +322,11 @@ class IngestTest {
 
     @Test
     void refusesACorruptGzipStream() throws Exception {
-        byte[] gz = TestCollector.gzip(Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())));
+        byte[] gz = TestCollector.gzip(ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .json());
         byte[] cut = Arrays.copyOf(gz, gz.length / 2);
         assertRefused(c.post("/api/v1/reports", token, cut, "gzip"), 400, "bad_gzip", "corrupt");
     }
@@ -271,14 +338,22 @@ class IngestTest {
 
     @Test
     void refusesAHostTokenUsedForAnotherHost() throws Exception {
-        ScanReport other = Reports.report(Reports.host("host-z", "ws-z"), Reports.withKesl(), clock.instant());
-        assertRefused(c.post("/api/v1/reports", token, Reports.json(other), null), 403, "forbidden",
+        ScanReport other = ReportBuilder.report()
+                .host(Samples.linuxHost("host-z", "ws-z"))
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build();
+        assertRefused(c.post("/api/v1/reports", token, ReportBuilder.json(other), null), 403, "forbidden",
                 "belongs to host host-a, not to host host-z");
     }
 
     @Test
     void countsIngestAndRejectionsInMetrics() {
-        c.post("/api/v1/reports", token, Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+        c.post("/api/v1/reports", token, ReportBuilder.report()
+                .host(host)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .json(), null);
         c.post("/api/v1/reports", token, "{");
         String metrics = c.get("/metrics", c.viewer()).body();
         assertThat(metrics).contains("banwatch_reports_ingested_total 1")
@@ -299,9 +374,11 @@ class IngestTest {
         List<ScanReport> sent = new java.util.ArrayList<>();
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < hosts; i++) {
-                sent.add(Reports.report(UUID.randomUUID().toString(), Reports.host("host-" + i, "ws-" + i),
-                        i % 2 == 0 ? Reports.withKesl() : Reports.baseSoftware(), List.of(),
-                        clock.instant().plusSeconds(round)));
+                sent.add(ReportBuilder.report()
+                        .host(Samples.linuxHost("host-" + i, "ws-" + i))
+                        .software(i % 2 == 0 ? Samples.withKesl() : Samples.baseSoftware())
+                        .scannedAt(clock.instant().plusSeconds(round))
+                        .build());
             }
         }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
@@ -310,8 +387,8 @@ class IngestTest {
             for (ScanReport r : sent) {
                 String t = tokens.get(Integer.parseInt(r.host().id().substring(5)));
                 // Every report twice, concurrently: a retry racing its original.
-                results.add(pool.submit(() -> c.post("/api/v1/reports", t, Reports.json(r), null).statusCode()));
-                results.add(pool.submit(() -> c.post("/api/v1/reports", t, Reports.json(r), null).statusCode()));
+                results.add(pool.submit(() -> c.post("/api/v1/reports", t, ReportBuilder.json(r), null).statusCode()));
+                results.add(pool.submit(() -> c.post("/api/v1/reports", t, ReportBuilder.json(r), null).statusCode()));
             }
             for (var f : results) {
                 assertThat(f.get()).isIn(200, 201);

@@ -2,6 +2,7 @@ package io.banwatch.collector;
 
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.jobs.JobLease;
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

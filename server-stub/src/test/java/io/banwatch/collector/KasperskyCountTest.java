@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.Host;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class KasperskyCountTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final ObjectMapper json = new ObjectMapper();
-    private final Host host = Reports.host("host-u", "ws-u");
+    private final Host host = Samples.linuxHost("host-u", "ws-u");
     private TestCollector c;
     private String token;
     private String viewer;
@@ -58,7 +61,11 @@ class KasperskyCountTest {
 
     private void send(List<Software> software) {
         clock.advance(Duration.ofHours(1));
-        assertThat(c.post("/api/v1/reports", token, Reports.json(Reports.report(host, software, clock.instant())), null)
+        assertThat(c.post("/api/v1/reports", token, ReportBuilder.report()
+                .host(host)
+                .software(software)
+                .scannedAt(clock.instant())
+                .json(), null)
                 .statusCode()).isEqualTo(201);
     }
 
@@ -84,7 +91,7 @@ class KasperskyCountTest {
 
     @Test
     void aHostWithUltraAvOnlyIsNotKasperskyInstalled() throws Exception {
-        send(plus(Reports.baseSoftware(), Reports.ultraAv()));
+        send(plus(Samples.baseSoftware(), Samples.ultraAv()));
 
         JsonNode detail = get("/api/v1/hosts/host-u");
         assertThat(detail.path("findings")).singleElement().satisfies(f -> {
@@ -104,8 +111,8 @@ class KasperskyCountTest {
 
     @Test
     void kasperskyComesAndGoesWhileUltraAvStays() throws Exception {
-        send(plus(Reports.baseSoftware(), Reports.ultraAv()));
-        send(plus(Reports.withKesl(), Reports.ultraAv()));
+        send(plus(Samples.baseSoftware(), Samples.ultraAv()));
+        send(plus(Samples.withKesl(), Samples.ultraAv()));
         JsonNode withKesl = get("/api/v1/hosts/host-u");
         assertThat(withKesl.path("host").path("kasperskyInstalled").asBoolean()).isTrue();
         assertThat(withKesl.path("host").path("kasperskyFirstSeen").asText()).isEqualTo("2026-11-24T12:00:00Z");
@@ -115,7 +122,7 @@ class KasperskyCountTest {
         assertThat(kinds).containsExactly("kaspersky-us:kesl=product", "kaspersky-us:ultraav=notice");
 
         // kesl removed, UltraAV still there: Kaspersky is gone, and the history says so.
-        send(plus(Reports.baseSoftware(), Reports.ultraAv()));
+        send(plus(Samples.baseSoftware(), Samples.ultraAv()));
         JsonNode after = get("/api/v1/hosts/host-u");
         assertThat(after.path("host").path("kasperskyInstalled").asBoolean()).isFalse();
         assertThat(after.path("host").path("kasperskyRemovedAt").asText()).isEqualTo("2026-11-24T13:00:00Z");

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.Host;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class LevelsAndMilestonesTest {
     }
 
     private JsonNode send(String id, ScanReport r) throws Exception {
-        var res = c.post("/api/v1/reports", c.enroll(id, "ws-" + id), Reports.json(r), null);
+        var res = c.post("/api/v1/reports", c.enroll(id, "ws-" + id), ReportBuilder.json(r), null);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
         return json.readTree(res.body());
     }
@@ -66,8 +69,12 @@ class LevelsAndMilestonesTest {
 
     @Test
     void aCleanHostIsCleanInEveryAnswer() throws Exception {
-        Host clean = Reports.host("host-c", "ws-c");
-        assertThat(send("host-c", Reports.report(clean, Reports.baseSoftware(), clock.instant())).path("level").asText())
+        Host clean = Samples.linuxHost("host-c", "ws-c");
+        assertThat(send("host-c", ReportBuilder.report()
+                .host(clean)
+                .software(Samples.baseSoftware())
+                .scannedAt(clock.instant())
+                .build()).path("level").asText())
                 .isEqualTo("CLEAN");
         assertThat(get("/api/v1/hosts").path("items").get(0).path("level").asText()).isEqualTo("CLEAN");
         assertThat(get("/api/v1/hosts?level=clean").path("items").get(0).path("level").asText()).isEqualTo("CLEAN");
@@ -79,7 +86,11 @@ class LevelsAndMilestonesTest {
 
     @Test
     void aViolationShowsSinceWhenItIsProhibited() throws Exception {
-        send("host-v", Reports.report(Reports.host("host-v", "ws-v"), Reports.withKesl(), clock.instant()));
+        send("host-v", ReportBuilder.report()
+                .host(Samples.linuxHost("host-v", "ws-v"))
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build());
         JsonNode f = get("/api/v1/hosts/host-v").path("findings").get(0);
         assertThat(f.path("level").asText()).isEqualTo("VIOLATION");
         assertThat(f.path("milestone").asText()).isEqualTo("ndaa-1634-effective");
@@ -101,9 +112,12 @@ class LevelsAndMilestonesTest {
     void aDeadlineShowsTheDateItCountsDownTo() throws Exception {
         // us-private on 2024-09-28: the Commerce ban's update cut-off is a day away.
         clock.set(Instant.parse("2024-09-28T16:00:00Z"));
-        ScanReport r = Reports.report(Reports.host("host-d", "ws-d"), Reports.withKesl(), clock.instant());
-        r = new ScanReport(r.schemaVersion(), r.reportId(), r.agentVersion(), r.scannedAt(), r.asOf(), "us-private",
-                r.host(), r.software(), r.securityProducts(), r.observations(), r.findings(), r.errors(), r.inventoryHash());
+        ScanReport r = ReportBuilder.report()
+                .host(Samples.linuxHost("host-d", "ws-d"))
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .profile("us-private")
+                .build();
         send("host-d", r);
         JsonNode f = get("/api/v1/hosts/host-d").path("findings").get(0);
         assertThat(f.path("level").asText()).isEqualTo("DEADLINE");
@@ -117,10 +131,14 @@ class LevelsAndMilestonesTest {
 
     @Test
     void theMostSeriousFindingComesFirst() throws Exception {
-        List<Software> software = new ArrayList<>(Reports.baseSoftware());
-        software.add(Reports.ultraAv());
-        software.addAll(Reports.withKesl().subList(5, 6));
-        send("host-m", Reports.report(Reports.host("host-m", "ws-m"), software, clock.instant()));
+        List<Software> software = new ArrayList<>(Samples.baseSoftware());
+        software.add(Samples.ultraAv());
+        software.addAll(Samples.withKesl().subList(5, 6));
+        send("host-m", ReportBuilder.report()
+                .host(Samples.linuxHost("host-m", "ws-m"))
+                .software(software)
+                .scannedAt(clock.instant())
+                .build());
         List<String> detail = new ArrayList<>();
         get("/api/v1/hosts/host-m").path("findings").forEach(f -> detail.add(f.path("level").asText() + " "
                 + f.path("kind").asText() + " " + f.path("since").asText()));

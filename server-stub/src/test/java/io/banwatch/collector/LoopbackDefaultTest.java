@@ -2,6 +2,7 @@ package io.banwatch.collector;
 
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.collector.config.ServerConfigLoader;
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,7 +75,8 @@ class LoopbackDefaultTest {
         }
     }
 
-    private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+    /** This machine's addresses on interfaces that are up, other than loopback (the demo's test uses them too). */
+    static List<InetAddress> nonLoopbackAddresses() throws SocketException {
         return NetworkInterface.networkInterfaces().filter(i -> {
             try {
                 return i.isUp();
@@ -85,7 +87,7 @@ class LoopbackDefaultTest {
     }
 
     /** True when a TCP connection to {@code address:port} is accepted. */
-    private static boolean connects(InetAddress address, int port) {
+    static boolean connects(InetAddress address, int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(address, port), 2_000);
             return true;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.rules.PackInfo;
 import io.banwatch.rules.RuleSet;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,7 +271,7 @@ class OfficerExportsTest {
     @Test
     void aFormulaInAHostnameStaysTextInEveryExportCell() throws Exception {
         fleet.enroll("host-x", "=HYPERLINK(\"http://evil.example\")", "us-federal");
-        fleet.report("host-x", Reports.withKesl(), List.of());
+        fleet.report("host-x", Samples.withKesl(), List.of());
         for (String path : List.of("/api/v1/export/findings.csv?q=host-x", "/api/v1/export/hosts.csv?q=host-x")) {
             Map<String, String> row = OfficerFleet.records(c.get(path, viewer).body()).get(0);
             assertThat(row.get("hostname")).as(path).isEqualTo("'=HYPERLINK(\"http://evil.example\")");
@@ -284,10 +286,10 @@ class OfficerExportsTest {
     /** The host's last inventory again, scanned now. */
     private void resend(String id) {
         switch (id) {
-            case "host-b" -> fleet.report(id, Reports.baseSoftware(), List.of(OfficerFleet.keslUnit()));
+            case "host-b" -> fleet.report(id, Samples.baseSoftware(), List.of(OfficerFleet.keslUnit()));
             case "host-e" -> fleet.report(id, OfficerFleet.withUltraAv(), List.of());
-            case "host-d" -> fleet.report(id, Reports.baseSoftware(), List.of());
-            default -> fleet.report(id, Reports.withKesl(), List.of());
+            case "host-d" -> fleet.report(id, Samples.baseSoftware(), List.of());
+            default -> fleet.report(id, Samples.withKesl(), List.of());
         }
     }
 

@@ -3,10 +3,11 @@ package io.banwatch.collector;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Host;
-import io.banwatch.model.InventoryHash;
 import io.banwatch.model.OsInfo;
-import io.banwatch.model.ScanReport;
 import io.banwatch.model.Software;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,18 +53,18 @@ final class OfficerFleet {
     OfficerFleet seed() {
         clock.set(NOW.minus(Duration.ofDays(10)));
         enroll("host-d", "delta", "us-federal");
-        report("host-d", Reports.baseSoftware(), List.of());
+        report("host-d", Samples.baseSoftware(), List.of());
         clock.set(NOW);
         enroll("host-a", "alpha", "us-federal");
         enroll("host-b", "bravo", "us-federal");
         enroll("host-c", "charlie", "us-private");
         enroll("host-e", "echo", "us-private");
         enroll("host-f", "foxtrot", "us-federal-contractor");
-        report("host-a", Reports.withKesl(), List.of(keslUnit()));
-        report("host-b", Reports.baseSoftware(), List.of(keslUnit()));
-        report("host-c", Reports.withKesl(), List.of());
+        report("host-a", Samples.withKesl(), List.of(keslUnit()));
+        report("host-b", Samples.baseSoftware(), List.of(keslUnit()));
+        report("host-c", Samples.withKesl(), List.of());
         report("host-e", withUltraAv(), List.of());
-        report("host-f", Reports.withKesl(), List.of());
+        report("host-f", Samples.withKesl(), List.of());
         return this;
     }
 
@@ -81,10 +81,9 @@ final class OfficerFleet {
 
     HttpResponse<String> report(String id, List<Software> software, List<Evidence> observations, Instant scannedAt) {
         Enrolled e = hosts.get(id);
-        ScanReport r = new ScanReport(ScanReport.SCHEMA_VERSION, UUID.randomUUID().toString(), "0.1.0", scannedAt,
-                LocalDate.ofInstant(scannedAt, ZoneOffset.UTC), e.profile(), e.host(), software, List.of(), observations,
-                List.of(), List.of(), InventoryHash.of(software, List.of(), observations));
-        HttpResponse<String> res = c.post("/api/v1/reports", e.token(), Reports.json(r), null);
+        byte[] r = ReportBuilder.report().scannedAt(scannedAt).asOf(LocalDate.ofInstant(scannedAt, ZoneOffset.UTC))
+                .profile(e.profile()).host(e.host()).software(software).observations(observations).json();
+        HttpResponse<String> res = c.post("/api/v1/reports", e.token(), r, null);
         assertThat(res.statusCode()).as(res.body()).isBetween(200, 201);
         return res;
     }
@@ -95,8 +94,8 @@ final class OfficerFleet {
     }
 
     static List<Software> withUltraAv() {
-        List<Software> s = new ArrayList<>(Reports.baseSoftware());
-        s.add(Reports.ultraAv());
+        List<Software> s = new ArrayList<>(Samples.baseSoftware());
+        s.add(Samples.ultraAv());
         return s;
     }
 

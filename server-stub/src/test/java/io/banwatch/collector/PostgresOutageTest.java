@@ -1,5 +1,8 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,8 +51,11 @@ class PostgresOutageTest {
                 assertThat(down.body()).contains("\"database\":\"unreachable\"");
                 assertThat(System.nanoTime() - cutAt).as("answered within the connect timeout and a margin")
                         .isLessThan(Duration.ofSeconds(8).toNanos());
-                HttpResponse<String> refused = c.post("/api/v1/reports", token, Reports.json(Reports.report(
-                        Reports.host("host-a", "ws-a"), Reports.withKesl(), clock.instant())), null);
+                HttpResponse<String> refused = c.post("/api/v1/reports", token, ReportBuilder.report()
+                        .host(Samples.linuxHost("host-a", "ws-a"))
+                        .software(Samples.withKesl())
+                        .scannedAt(clock.instant())
+                        .json(), null);
                 assertThat(refused.statusCode()).isEqualTo(503);
 
                 proxy.restore();
@@ -60,8 +66,11 @@ class PostgresOutageTest {
                     again = c.get("/healthz", null);
                 }
                 assertThat(again.statusCode()).isEqualTo(200);
-                assertThat(c.post("/api/v1/reports", token, Reports.json(Reports.report(Reports.host("host-a", "ws-a"),
-                        Reports.withKesl(), clock.instant())), null).statusCode()).isEqualTo(201);
+                assertThat(c.post("/api/v1/reports", token, ReportBuilder.report()
+                        .host(Samples.linuxHost("host-a", "ws-a"))
+                        .software(Samples.withKesl())
+                        .scannedAt(clock.instant())
+                        .json(), null).statusCode()).isEqualTo(201);
                 assertThat(db.count("SELECT COUNT(*) FROM reports")).isEqualTo(1);
             }
         }

@@ -1,6 +1,7 @@
 package io.banwatch.collector;
 
 import io.banwatch.collector.db.DatabaseException;
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.Host;
 import io.banwatch.model.ScanReport;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +39,8 @@ class ReportIdConflictTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final ObjectMapper json = new ObjectMapper();
-    private final Host hostA = Reports.host("host-a", "ws-a");
-    private final Host hostB = Reports.host("host-b", "ws-b");
+    private final Host hostA = Samples.linuxHost("host-a", "ws-a");
+    private final Host hostB = Samples.linuxHost("host-b", "ws-b");
     private TestCollector c;
     private String tokenA;
     private String tokenB;
@@ -52,9 +55,13 @@ class ReportIdConflictTest {
         c = TestCollector.start(db.config(dir).build(), clock);
         tokenA = c.enroll("host-a", "ws-a");
         tokenB = c.enroll("host-b", "ws-b");
-        original = Reports.report("6f1c2d9e-0000-4000-8000-000000000001", hostA, Reports.withKesl(), List.of(),
-                clock.instant());
-        assertThat(c.post("/api/v1/reports", tokenA, Reports.json(original), null).statusCode()).isEqualTo(201);
+        original = ReportBuilder.report()
+                .id("6f1c2d9e-0000-4000-8000-000000000001")
+                .host(hostA)
+                .software(Samples.withKesl())
+                .scannedAt(clock.instant())
+                .build();
+        assertThat(c.post("/api/v1/reports", tokenA, ReportBuilder.json(original), null).statusCode()).isEqualTo(201);
         clock.advance(Duration.ofMinutes(5));
     }
 
@@ -75,8 +82,13 @@ class ReportIdConflictTest {
 
     @Test
     void anotherHostsReportWithATakenIdIsRefusedAndLeavesNoTrace() throws Exception {
-        ScanReport other = Reports.report(original.reportId(), hostB, Reports.baseSoftware(), List.of(), clock.instant());
-        assertConflict(c.post("/api/v1/reports", tokenB, Reports.json(other), null));
+        ScanReport other = ReportBuilder.report()
+                .id(original.reportId())
+                .host(hostB)
+                .software(Samples.baseSoftware())
+                .scannedAt(clock.instant())
+                .build();
+        assertConflict(c.post("/api/v1/reports", tokenB, ReportBuilder.json(other), null));
         // Not even an empty host row for host-b: it has never been stored.
         assertThat(db.count("SELECT COUNT(*) FROM hosts")).isEqualTo(1);
         assertThat(c.get("/api/v1/hosts/host-b", c.viewer()).statusCode()).isEqualTo(404);
@@ -86,11 +98,15 @@ class ReportIdConflictTest {
 
     @Test
     void theSameIdWithOtherContentIsRefusedAndTheHostKeepsItsState() throws Exception {
-        ScanReport otherInventory = Reports.report(original.reportId(), hostA, Reports.baseSoftware(), List.of(),
-                original.scannedAt());
-        assertConflict(c.post("/api/v1/reports", tokenA, Reports.json(otherInventory), null));
+        ScanReport otherInventory = ReportBuilder.report()
+                .id(original.reportId())
+                .host(hostA)
+                .software(Samples.baseSoftware())
+                .scannedAt(original.scannedAt())
+                .build();
+        assertConflict(c.post("/api/v1/reports", tokenA, ReportBuilder.json(otherInventory), null));
         assertConflict(c.post("/api/v1/reports", tokenA,
-                Reports.json(Reports.scannedAt(original, original.scannedAt().plusSeconds(1))), null));
+                ReportBuilder.from(original).scannedAt(original.scannedAt().plusSeconds(1)).json(), null));
         JsonNode host = json.readTree(c.get("/api/v1/hosts/host-a", c.viewer()).body()).path("host");
         assertThat(host.path("level").asText()).isEqualTo("VIOLATION");
         assertThat(db.text("SELECT last_report_id FROM hosts")).isEqualTo(original.reportId());
@@ -100,9 +116,9 @@ class ReportIdConflictTest {
     @Test
     void theSameScanAgainInAnyFormIsADuplicate() throws Exception {
         for (HttpResponse<String> again : List.of(
-                c.post("/api/v1/reports", tokenA, Reports.json(original), null),
-                c.post("/api/v1/reports", tokenA, TestCollector.gzip(Reports.json(original)), "gzip"),
-                c.post("/api/v1/reports", tokenA, Reports.json(original.withoutInventory()), null))) {
+                c.post("/api/v1/reports", tokenA, ReportBuilder.json(original), null),
+                c.post("/api/v1/reports", tokenA, TestCollector.gzip(ReportBuilder.json(original)), "gzip"),
+                c.post("/api/v1/reports", tokenA, ReportBuilder.json(original.withoutInventory()), null))) {
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
             assertThat(json.readTree(again.body()).path("status").asText()).isEqualTo("duplicate");
             assertThat(json.readTree(again.body()).path("level").asText()).isEqualTo("VIOLATION");

@@ -2,6 +2,9 @@ package io.banwatch.collector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.ScanReport;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,11 +42,18 @@ class ReportIdRaceTest {
         try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             String tokenA = c.enroll("host-a", "ws-a");
             String tokenB = c.enroll("host-b", "ws-b");
-            c.post("/api/v1/reports", tokenA, Reports.json(Reports.report(Reports.host("host-a", "ws-a"),
-                    Reports.baseSoftware(), clock.instant())), null);
+            c.post("/api/v1/reports", tokenA, ReportBuilder.report()
+                    .host(Samples.linuxHost("host-a", "ws-a"))
+                    .software(Samples.baseSoftware())
+                    .scannedAt(clock.instant())
+                    .json(), null);
             String id = "race-0000-0001";
-            ScanReport fromB = Reports.report(id, Reports.host("host-b", "ws-b"), Reports.withKesl(), List.of(),
-                    clock.instant());
+            ScanReport fromB = ReportBuilder.report()
+                    .id(id)
+                    .host(Samples.linuxHost("host-b", "ws-b"))
+                    .software(Samples.withKesl())
+                    .scannedAt(clock.instant())
+                    .build();
             try (Connection other = DriverManager.getConnection(db.url(), db.user(), db.password())) {
                 other.setAutoCommit(false);
                 try (Statement s = other.createStatement()) {
@@ -51,7 +61,7 @@ class ReportIdRaceTest {
                             + " SELECT '" + id + "', pk, 1, 1, 'x' FROM hosts WHERE host_id = 'host-a'");
                 }
                 CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(
-                        () -> c.post("/api/v1/reports", tokenB, Reports.json(fromB), null));
+                        () -> c.post("/api/v1/reports", tokenB, ReportBuilder.json(fromB), null));
                 awaitInsertBlockedOnTheOtherTransaction();
                 other.commit();
                 HttpResponse<String> res = answer.get();

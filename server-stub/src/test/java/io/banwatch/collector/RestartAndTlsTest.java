@@ -2,6 +2,9 @@ package io.banwatch.collector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.collector.config.ServerConfig;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,8 +55,11 @@ class RestartAndTlsTest {
             token = c.enroll("host-a", "ws-a");
             viewer = c.viewer();
             secret = c.server.enrollmentSecret();
-            c.post("/api/v1/reports", token, Reports.json(Reports.report(Reports.host("host-a", "ws-a"),
-                    Reports.withKesl(), clock.instant())), null);
+            c.post("/api/v1/reports", token, ReportBuilder.report()
+                    .host(Samples.linuxHost("host-a", "ws-a"))
+                    .software(Samples.withKesl())
+                    .scannedAt(clock.instant())
+                    .json(), null);
         }
         try (TestCollector c = TestCollector.start(db.config(dir).build(), clock)) {
             assertThat(c.server.enrollmentSecret()).isEqualTo(secret);
@@ -62,8 +67,11 @@ class RestartAndTlsTest {
             assertThat(detail.path("host").path("level").asText()).isEqualTo("VIOLATION");
             assertThat(detail.path("software").size()).isEqualTo(6);
             assertThat(detail.path("findings").size()).isEqualTo(1);
-            assertThat(c.post("/api/v1/reports", token, Reports.json(Reports.report(Reports.host("host-a", "ws-a"),
-                    Reports.withKesl(), clock.instant().plusSeconds(60))), null).statusCode()).isEqualTo(201);
+            assertThat(c.post("/api/v1/reports", token, ReportBuilder.report()
+                    .host(Samples.linuxHost("host-a", "ws-a"))
+                    .software(Samples.withKesl())
+                    .scannedAt(clock.instant().plusSeconds(60))
+                    .json(), null).statusCode()).isEqualTo(201);
         }
     }
 
@@ -144,14 +152,7 @@ class RestartAndTlsTest {
 
     /** A self-signed EC certificate for localhost and 127.0.0.1 in a PKCS#12 store, password changeit. */
     private Path selfSignedKeystore() throws Exception {
-        Path ks = dir.resolve("server.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "banwatch", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
-                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
-        return ks;
+        return SelfSigned.keystore(dir.resolve("server.p12"));
     }
 
     private static KeyStore load(Path ks) throws Exception {

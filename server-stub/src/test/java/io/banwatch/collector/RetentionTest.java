@@ -3,6 +3,10 @@ package io.banwatch.collector;
 import io.banwatch.collector.api.SummaryQueries;
 import io.banwatch.collector.config.ServerConfig;
 import io.banwatch.collector.db.Database;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,13 +82,19 @@ class RetentionTest {
                 for (int day = 1; day <= 30 + 2 * PERIOD; day++) {
                     clock.set(T0.plusMillis(day * DAY));
                     for (int i = 0; i < toggling; i++) {
-                        c.post("/api/v1/reports", tokens.get(i), Reports.json(Reports.report(Reports.host("host-" + i, "ws-" + i),
-                                kesl(i, day) ? Reports.withKesl() : Reports.baseSoftware(), clock.instant())), null);
+                        c.post("/api/v1/reports", tokens.get(i), ReportBuilder.report()
+                                .host(Samples.linuxHost("host-" + i, "ws-" + i))
+                                .software(kesl(i, day) ? Samples.withKesl() : Samples.baseSoftware())
+                                .scannedAt(clock.instant())
+                                .json(), null);
                     }
-                    c.post("/api/v1/reports", steady, Reports.json(Reports.report(Reports.host("steady", "ws-steady"),
-                            Reports.baseSoftware(), clock.instant())), null);
+                    c.post("/api/v1/reports", steady, ReportBuilder.report()
+                            .host(Samples.linuxHost("steady", "ws-steady"))
+                            .software(Samples.baseSoftware())
+                            .scannedAt(clock.instant())
+                            .json(), null);
                     c.server.deliverAlertsNow();
-                    assertThat(c.server.runJobsNow()).containsExactly("retention");
+                    assertThat(c.server.runJobsNow()).contains("retention");
                     if (day >= 30 && (day - 30) % PERIOD == 0) {
                         samples.add(sizes());
                     }
@@ -135,8 +145,11 @@ class RetentionTest {
             for (int day = 1; day <= days; day++) {
                 clock.set(T0.plusMillis(day * DAY));
                 for (int i = 0; i < hosts; i++) {
-                    c.post("/api/v1/reports", tokens.get(i), Reports.json(Reports.report(Reports.host("host-" + i, "ws-" + i),
-                            kesl(i, day) ? Reports.withKesl() : Reports.baseSoftware(), clock.instant())), null);
+                    c.post("/api/v1/reports", tokens.get(i), ReportBuilder.report()
+                            .host(Samples.linuxHost("host-" + i, "ws-" + i))
+                            .software(kesl(i, day) ? Samples.withKesl() : Samples.baseSoftware())
+                            .scannedAt(clock.instant())
+                            .json(), null);
                 }
             }
             List<Long> expected = new ArrayList<>();
@@ -149,7 +162,7 @@ class RetentionTest {
             }
             List<Long> before = queries.kasperskyOverTime(14).stream().map(SummaryQueries.DayCount::hosts).toList();
             long historyBefore = db.count("SELECT COUNT(*) FROM host_history");
-            assertThat(c.server.runJobsNow()).containsExactly("retention");
+            assertThat(c.server.runJobsNow()).contains("retention");
 
             assertThat(db.count("SELECT COUNT(*) FROM host_history")).isLessThan(historyBefore);
             assertThat(before).isEqualTo(expected);

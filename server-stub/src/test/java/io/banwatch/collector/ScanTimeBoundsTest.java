@@ -3,6 +3,9 @@ package io.banwatch.collector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.model.ScanReport;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +58,12 @@ class ScanTimeBoundsTest {
     /** Each scan from a host of its own, so that one accepted far ahead cannot make the next "older". */
     private HttpResponse<String> scannedAt(Instant at) {
         String id = "host-" + ++hosts;
-        ScanReport r = Reports.report(Reports.host(id, "ws-" + hosts), Reports.baseSoftware(), at);
-        return c.post("/api/v1/reports", c.enroll(id, "ws-" + hosts), Reports.json(r), null);
+        ScanReport r = ReportBuilder.report()
+                .host(Samples.linuxHost(id, "ws-" + hosts))
+                .software(Samples.baseSoftware())
+                .scannedAt(at)
+                .build();
+        return c.post("/api/v1/reports", c.enroll(id, "ws-" + hosts), ReportBuilder.json(r), null);
     }
 
     private void assertRefused(HttpResponse<String> res, String message) throws Exception {

@@ -1,6 +1,7 @@
 package io.banwatch.collector;
 
 import io.banwatch.collector.config.ServerConfig;
+import io.banwatch.testkit.MutableClock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.banwatch.collector;
 
 import io.banwatch.collector.auth.Secrets;
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,10 @@ import io.banwatch.model.Level;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.Software;
 import io.banwatch.collector.alerts.AlertPolicy;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * some a third time. Collector A is reached through a proxy that drops some connections just as
  * A answers, so the report was stored but the client never heard it and sends it again. Each
  * report is stored once, each host ends in the right state, and each alert transition reaches
- * the webhook exactly once; both collectors deliver some of them.
+ * the webhook exactly once (level changes and hosts fixed); both collectors deliver some of them.
  */
 class TwoCollectorsTest {
     private static final int HOSTS = 100;
@@ -68,10 +71,14 @@ class TwoCollectorsTest {
 
     private static ScanReport report(int host, int step) {
         State s = state(host, step);
-        List<Software> software = s == State.KESL ? Reports.withKesl() : Reports.baseSoftware();
-        List<Evidence> observations = s == State.REMNANT ? Reports.keslRemnants() : List.of();
-        return Reports.report(UUID.randomUUID().toString(), Reports.host("host-" + host, "ws-" + host), software,
-                observations, T0.plusSeconds(60L * step));
+        List<Software> software = s == State.KESL ? Samples.withKesl() : Samples.baseSoftware();
+        List<Evidence> observations = s == State.REMNANT ? Samples.keslRemnants() : List.of();
+        return ReportBuilder.report()
+                .host(Samples.linuxHost("host-" + host, "ws-" + host))
+                .software(software)
+                .observations(observations)
+                .scannedAt(T0.plusSeconds(60L * step))
+                .build();
     }
 
     private TestCollector start(Path dir, String hook) {
@@ -157,7 +164,7 @@ class TwoCollectorsTest {
                             for (int step = 0; step < STEPS; step++) {
                                 ScanReport r = report(host, step);
                                 mine.add(r);
-                                byte[] body = Reports.json(r);
+                                byte[] body = ReportBuilder.json(r);
                                 String token = tokens.get(host);
                                 var viaA = CompletableFuture.supplyAsync(() -> post(a, viaFlaky, token, body, retries), requests);
                                 var viaB = CompletableFuture.supplyAsync(() -> b.post("/api/v1/reports", token, body, null), requests);
@@ -194,7 +201,7 @@ class TwoCollectorsTest {
                 assertThat(duplicates.get()).isEqualTo(sends.get() - stored.get());
 
                 // Host state, history and outbox as the reports' order dictates.
-                AlertPolicy policy = new AlertPolicy(true);
+                AlertPolicy policy = new AlertPolicy(true, true);
                 int expectedTransitions = 0;
                 int expectedAlerts = 0;
                 for (int i = 0; i < HOSTS; i++) {
@@ -202,7 +209,7 @@ class TwoCollectorsTest {
                     for (int step = 0; step < STEPS; step++) {
                         Level level = state(i, step).level;
                         expectedTransitions += level != previous ? 1 : 0;
-                        expectedAlerts += policy.alerts(previous, level) ? 1 : 0;
+                        expectedAlerts += policy.alerts(previous, level) || policy.fixes(previous, level) ? 1 : 0;
                         previous = level;
                     }
                     ScanReport last = sent.get(i).get(STEPS - 1);
@@ -214,7 +221,7 @@ class TwoCollectorsTest {
                 assertThat(db.count("SELECT COUNT(*) FROM host_history WHERE event = 'level'")).isEqualTo(expectedTransitions);
                 assertThat(db.count("SELECT COUNT(*) FROM host_history WHERE event = 'first-seen'")).isEqualTo(HOSTS);
                 assertThat(db.count("SELECT COUNT(*) FROM alerts")).isEqualTo(expectedAlerts);
-                assertThat(db.count("SELECT COUNT(*) FROM software")).isEqualTo(Reports.withKesl().size());
+                assertThat(db.count("SELECT COUNT(*) FROM software")).isEqualTo(Samples.withKesl().size());
 
                 // Both background workers deliver; wait for the outbox to drain, then make sure
                 // neither has anything left to send.
@@ -224,7 +231,7 @@ class TwoCollectorsTest {
                 }
                 assertThat(a.server.deliverAlertsNow() + b.server.deliverAlertsNow()).isZero();
                 Set<String> keys = new HashSet<>();
-                for (WebhookReceiver.Delivery d : hook.received) {
+                for (WebhookReceiver.Request d : hook.received) {
                     keys.add(d.idempotencyKey());
                 }
                 long deliveredByA = delivered(a);

@@ -5,6 +5,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.banwatch.collector.alerts.AlertDispatcher;
 import io.banwatch.model.Host;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
+import io.banwatch.testkit.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +46,7 @@ class WebhookDeliveryTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final Host host = Reports.host("host-0042", "ws-0042");
+    private final Host host = Samples.linuxHost("host-0042", "ws-0042");
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger dispatcherLog = (Logger) LoggerFactory.getLogger(AlertDispatcher.class);
 
@@ -69,7 +73,11 @@ class WebhookDeliveryTest {
         config.alertWorker = false;
         try (TestCollector c = TestCollector.start(config.build(), clock)) {
             c.post("/api/v1/reports", c.enroll(host.id(), host.hostname()),
-                    Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+                    ReportBuilder.report()
+                            .host(host)
+                            .software(Samples.withKesl())
+                            .scannedAt(clock.instant())
+                            .json(), null);
             assertThat(c.server.deliverAlertsNow()).isZero();
         }
         assertThat(db.count("SELECT attempts FROM alerts")).isEqualTo(1);
@@ -157,13 +165,17 @@ class WebhookDeliveryTest {
 
     @Test
     void aWebhookIsAPlainHttp11PostWithNoUpgradeToHttp2() throws Exception {
-        try (RawHttpReceiver receiver = new RawHttpReceiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             var config = db.config(dir);
             config.webhookUrl = receiver.url();
             config.alertWorker = false;
             try (TestCollector c = TestCollector.start(config.build(), clock)) {
                 c.post("/api/v1/reports", c.enroll(host.id(), host.hostname()),
-                        Reports.json(Reports.report(host, Reports.withKesl(), clock.instant())), null);
+                        ReportBuilder.report()
+                                .host(host)
+                                .software(Samples.withKesl())
+                                .scannedAt(clock.instant())
+                                .json(), null);
                 assertThat(c.server.deliverAlertsNow()).isEqualTo(1);
             }
             assertThat(receiver.requests).singleElement().satisfies(r -> {

@@ -3,10 +3,11 @@ package io.banwatch.agent.cli;
 import io.banwatch.agent.Fixtures;
 import io.banwatch.agent.inventory.CommandResult;
 import io.banwatch.agent.scan.InventorySources;
-import io.banwatch.agent.send.TestReports;
 import io.banwatch.agent.spool.Spool;
 import io.banwatch.agent.testkit.CollectorJvm;
 import io.banwatch.json.ReportCodec;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,10 +114,12 @@ class ImageScanDeliveryTest {
         // collector answers 403, "this token belongs to host ...".
         Path state = dir.resolve("state");
         Files.createDirectories(state.resolve("host-tokens"));
-        Files.writeString(state.resolve("host-tokens/" + TestReports.IMAGE.id()), Files.readString(state.resolve("host-token"))
-                .replaceFirst("host-id=[^\n]*", "host-id=" + TestReports.IMAGE.id()));
-        new Spool(state.resolve("spool"), 500, 1L << 28).add(TestReports.report(Instant.parse("2026-01-01T00:00:00Z"),
-                false, TestReports.IMAGE));
+        Files.writeString(state.resolve("host-tokens/" + Samples.IMAGE.id()), Files.readString(state.resolve("host-token"))
+                .replaceFirst("host-id=[^\n]*", "host-id=" + Samples.IMAGE.id()));
+        new Spool(state.resolve("spool"), 500, 1L << 28).add(ReportBuilder.report()
+                .host(Samples.IMAGE)
+                .scannedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .build());
 
         CliRun own = run(vars, "scan", "--send", "--json");
         assertThat(own.err()).isEmpty();

@@ -10,6 +10,7 @@ import io.banwatch.model.OsInfo;
 import io.banwatch.model.Presence;
 import io.banwatch.model.ScanError;
 import io.banwatch.model.ScanReport;
+import io.banwatch.testkit.ReportBuilder;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ class TableRendererTest {
     }
 
     private static String render(List<Finding> findings, List<ScanError> errors) {
-        ScanReport report = new ScanReport(1, "r-1", "test", Instant.parse("2026-11-24T03:00:00Z"),
-                LocalDate.of(2026, 11, 24), "us-federal", HOST, List.of(), List.of(), List.of(), findings, errors, "h");
+        ScanReport report = ReportBuilder.report().id("r-1").agentVersion("test").scannedAt(Instant.parse("2026-11-24T03:00:00Z"))
+                .host(HOST).findings(findings).errors(errors).build();
         StringWriter out = new StringWriter();
         new TableRenderer(new PrintWriter(out)).render(report);
         return out.toString();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banwatch.agent.Fixtures;
 import io.banwatch.agent.scan.InventorySources;
 import io.banwatch.agent.inventory.CommandResult;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,8 +171,8 @@ class TransportCommandsTest {
         withoutSecret();
         // What an older agent left: an image's report in the machine's spool, older than anything else.
         new io.banwatch.agent.spool.Spool(dir.resolve("state/spool"), 500, 1L << 28)
-                .add(io.banwatch.agent.send.TestReports.report(java.time.Instant.parse("2026-01-01T00:00:00Z"), false,
-                        io.banwatch.agent.send.TestReports.IMAGE));
+                .add(ReportBuilder.report().host(Samples.IMAGE).scannedAt(java.time.Instant.parse("2026-01-01T00:00:00Z"))
+                        .build());
 
         CliRun own = run("scan", "--send");
         assertThat(own.exitCode()).isEqualTo(ExitCode.FINDINGS);

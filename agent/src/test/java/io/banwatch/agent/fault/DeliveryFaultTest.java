@@ -8,11 +8,12 @@ import io.banwatch.agent.config.AgentPaths;
 import io.banwatch.agent.send.CollectorClient;
 import io.banwatch.agent.send.Sleeper;
 import io.banwatch.agent.send.SpoolFlusher;
-import io.banwatch.agent.send.TestReports;
 import io.banwatch.agent.send.Transport;
 import io.banwatch.agent.spool.Spool;
 import io.banwatch.agent.spool.SpooledReport;
 import io.banwatch.retry.Backoff;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -61,14 +62,18 @@ class DeliveryFaultTest {
         AgentConfig config = AgentConfigLoader.load(AgentPaths.forOs("linux", env), env, Map.of());
         AgentConfig enrollConfig = AgentConfigLoader.load(AgentPaths.forOs("linux", env), env,
                 Map.of("collector.url", enrollVia.toString()));
-        new Transport(enrollConfig, Clock.systemUTC(), "test", Sleeper.REAL).enroll(TestReports.HOST);
+        new Transport(enrollConfig, Clock.systemUTC(), "test", Sleeper.REAL).enroll(Samples.WORKSTATION);
         // The stored token names the collector it came from; point it at the agent's URL.
         Path token = config.paths().tokenFile();
         Files.writeString(token, Files.readString(token).replace(enrollVia.toString(), url.toString()));
         Spool spool = spool(config);
         Instant t0 = Instant.parse("2026-11-24T03:00:00Z");
         for (int i = 0; i < N; i++) {
-            spool.add(TestReports.report(t0.plusSeconds(i), i % 3 == 0));
+            spool.add(ReportBuilder.report()
+                    .host(Samples.WORKSTATION)
+                    .scannedAt(t0.plusSeconds(i))
+                    .findings(i % 3 == 0 ? List.of(Samples.keslViolation()) : List.of())
+                    .build());
         }
         assertThat(spool.pending()).hasSize(N);
         return config;

@@ -1,6 +1,7 @@
 package io.banwatch.agent.send;
 
 import io.banwatch.model.Host;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class HostCredentialsTest {
     }
 
     private void machineEnrolled() {
-        tokens().own().write(new HostToken.Stored("bw_h_machine", TestReports.HOST.id(), collector.url().toString()));
+        tokens().own().write(new HostToken.Stored("bw_h_machine", Samples.WORKSTATION.id(), collector.url().toString()));
     }
 
     @Test
@@ -53,42 +54,42 @@ class HostCredentialsTest {
         machineEnrolled();
         HostCredentials credentials = credentials(SECRET, notAsked());
 
-        assertThat(credentials.tokenFor(TestReports.IMAGE)).isEqualTo("bw_h_enrolled");
-        assertThat(credentials.tokenFor(TestReports.HOST)).isEqualTo("bw_h_machine");
-        assertThat(credentials.tokenFor(TestReports.IMAGE)).isEqualTo("bw_h_enrolled");
+        assertThat(credentials.tokenFor(Samples.IMAGE)).isEqualTo("bw_h_enrolled");
+        assertThat(credentials.tokenFor(Samples.WORKSTATION)).isEqualTo("bw_h_machine");
+        assertThat(credentials.tokenFor(Samples.IMAGE)).isEqualTo("bw_h_enrolled");
 
-        assertThat(collector.enrolledHosts).containsExactly(TestReports.IMAGE.id());
-        assertThat(tokens().own().read()).contains(new HostToken.Stored("bw_h_machine", TestReports.HOST.id(),
+        assertThat(collector.enrolledHosts).containsExactly(Samples.IMAGE.id());
+        assertThat(tokens().own().read()).contains(new HostToken.Stored("bw_h_machine", Samples.WORKSTATION.id(),
                 collector.url().toString()));
         Path imageToken = state.resolve("host-tokens/image-7");
-        assertThat(tokens().other(TestReports.IMAGE.id()).read()).contains(new HostToken.Stored("bw_h_enrolled",
-                TestReports.IMAGE.id(), collector.url().toString()));
+        assertThat(tokens().other(Samples.IMAGE.id()).read()).contains(new HostToken.Stored("bw_h_enrolled",
+                Samples.IMAGE.id(), collector.url().toString()));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(imageToken))).isEqualTo("rw-------");
         // A new run finds it on disk.
-        assertThat(credentials(null, notAsked()).tokenFor(TestReports.IMAGE)).isEqualTo("bw_h_enrolled");
+        assertThat(credentials(null, notAsked()).tokenFor(Samples.IMAGE)).isEqualTo("bw_h_enrolled");
     }
 
     @Test
     void withoutATokenOfItsOwnThisMachinesIdDecidesWhereATokenGoes() {
-        HostCredentials credentials = credentials(SECRET, () -> TestReports.HOST);
-        credentials.tokenFor(TestReports.HOST);
-        credentials.tokenFor(TestReports.IMAGE);
-        assertThat(tokens().own().read()).map(HostToken.Stored::hostId).contains(TestReports.HOST.id());
-        assertThat(tokens().other(TestReports.IMAGE.id()).read()).map(HostToken.Stored::hostId)
-                .contains(TestReports.IMAGE.id());
+        HostCredentials credentials = credentials(SECRET, () -> Samples.WORKSTATION);
+        credentials.tokenFor(Samples.WORKSTATION);
+        credentials.tokenFor(Samples.IMAGE);
+        assertThat(tokens().own().read()).map(HostToken.Stored::hostId).contains(Samples.WORKSTATION.id());
+        assertThat(tokens().other(Samples.IMAGE.id()).read()).map(HostToken.Stored::hostId)
+                .contains(Samples.IMAGE.id());
     }
 
     @Test
     void aTokenFromAnotherCollectorIsNotUsed() {
-        tokens().own().write(new HostToken.Stored("bw_h_old", TestReports.HOST.id(), "https://old.example.org"));
-        assertThat(credentials(SECRET, notAsked()).tokenFor(TestReports.HOST)).isEqualTo("bw_h_enrolled");
+        tokens().own().write(new HostToken.Stored("bw_h_old", Samples.WORKSTATION.id(), "https://old.example.org"));
+        assertThat(credentials(SECRET, notAsked()).tokenFor(Samples.WORKSTATION)).isEqualTo("bw_h_enrolled");
         assertThat(tokens().own().read()).map(HostToken.Stored::token).contains("bw_h_enrolled");
     }
 
     @Test
     void withoutTheSecretAnImageIsNotEnrolledAndTheMessageSaysWhatToDo() {
         machineEnrolled();
-        assertThatThrownBy(() -> credentials(null, notAsked()).tokenFor(TestReports.IMAGE))
+        assertThatThrownBy(() -> credentials(null, notAsked()).tokenFor(Samples.IMAGE))
                 .isInstanceOf(DeliveryException.class)
                 .hasMessage("host img-7 (image-7) is not this machine and is not enrolled with " + collector.url()
                         + ", and there is no enrollment secret to enroll it under its own id (set enrollment.secret, or"
@@ -98,7 +99,7 @@ class HostCredentialsTest {
 
     @Test
     void withoutTheSecretAnUnenrolledMachineIsToldToEnroll() {
-        assertThatThrownBy(() -> credentials(null, notAsked()).tokenFor(TestReports.HOST))
+        assertThatThrownBy(() -> credentials(null, notAsked()).tokenFor(Samples.WORKSTATION))
                 .isInstanceOf(DeliveryException.class)
                 .hasMessage("this agent is not enrolled with " + collector.url()
                         + " (run 'banwatch enroll', or set enrollment.secret so it enrolls itself)");
@@ -108,8 +109,8 @@ class HostCredentialsTest {
     void aRefusedImageTokenIsRemovedToEnrollAgainTheMachinesIsReEnrolled() {
         machineEnrolled();
         HostCredentials credentials = credentials(SECRET, notAsked());
-        assertThat(credentials.whenRefused(TestReports.HOST)).isEqualTo("re-enroll with 'banwatch enroll'");
-        assertThat(credentials.whenRefused(TestReports.IMAGE)).isEqualTo("remove " + state.resolve("host-tokens/image-7")
+        assertThat(credentials.whenRefused(Samples.WORKSTATION)).isEqualTo("re-enroll with 'banwatch enroll'");
+        assertThat(credentials.whenRefused(Samples.IMAGE)).isEqualTo("remove " + state.resolve("host-tokens/image-7")
                 + " to enroll that host again on the next send");
     }
 

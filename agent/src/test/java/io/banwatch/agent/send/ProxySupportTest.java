@@ -4,6 +4,8 @@ import io.banwatch.agent.config.AgentConfig;
 import io.banwatch.agent.config.AgentConfigLoader;
 import io.banwatch.agent.config.AgentPaths;
 import io.banwatch.agent.spool.Spool;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +40,10 @@ class ProxySupportTest {
             AgentConfig config = AgentConfigLoader.load(new AgentPaths(conf, dir, dir), Map.of(), Map.of());
             CollectorClient client = CollectorClient.forConfig(config, Clock.systemUTC(), "test");
             byte[] body = new Spool(dir.resolve("spool"), 10, 1L << 30)
-                    .encode(TestReports.report(Instant.parse("2026-11-24T03:00:00Z"), false));
+                    .encode(ReportBuilder.report()
+                            .host(Samples.WORKSTATION)
+                            .scannedAt(Instant.parse("2026-11-24T03:00:00Z"))
+                            .build());
 
             assertThat(client.postReport(body, "t")).isInstanceOf(SendOutcome.Acknowledged.class);
             assertThat(proxy.requestLines).singleElement().asString()

@@ -2,13 +2,15 @@ package io.banwatch.agent.send;
 
 import io.banwatch.agent.spool.Spool;
 import io.banwatch.retry.Backoff;
+import io.banwatch.testkit.MutableClock;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +29,7 @@ class SpoolFlusherTest {
     private final ScriptedCollector collector = new ScriptedCollector();
     private final List<Long> waits = new ArrayList<>();
     private final Instant t0 = Instant.parse("2026-11-24T03:00:00Z");
-    private MovingClock clock;
+    private MutableClock clock;
 
     @AfterEach
     void stop() {
@@ -40,21 +42,26 @@ class SpoolFlusherTest {
     }
 
     private SpoolFlusher flusher(Spool spool, Duration budget, RandomGenerator random) {
-        clock = new MovingClock(t0);
+        clock = new MutableClock(t0);
         CollectorClient client = new CollectorClient(HttpClient.newHttpClient(), collector.url(), clock, "test");
         return new SpoolFlusher(spool, client, new Backoff(1_000, 60_000), random, millis -> {
             waits.add(millis);
-            clock.advance(millis);
+            clock.advance(Duration.ofMillis(millis));
         }, clock, budget);
+    }
+
+    /** The machine's report at {@code at}: one package, so that a slim report differs from a full one. */
+    private static ReportBuilder report(Instant at) {
+        return ReportBuilder.report().host(Samples.WORKSTATION).software(Samples.deb("bash", "5.2", "Debian")).scannedAt(at);
     }
 
     private Spool spoolWith(int clean, int withFindings) {
         Spool spool = new Spool(dir, 1000, 1L << 30);
         for (int i = 0; i < clean; i++) {
-            spool.add(TestReports.report(t0.plusSeconds(i), false));
+            spool.add(report(t0.plusSeconds(i)).build());
         }
         for (int i = 0; i < withFindings; i++) {
-            spool.add(TestReports.report(t0.plusSeconds(100 + i), true));
+            spool.add(report(t0.plusSeconds(100 + i)).findings(Samples.keslViolation()).build());
         }
         return spool;
     }
@@ -89,7 +96,7 @@ class SpoolFlusherTest {
     }
 
     private SpoolFlusher slimming(Spool spool, Memory memory) {
-        MovingClock clock = new MovingClock(t0);
+        MutableClock clock = new MutableClock(t0);
         CollectorClient client = new CollectorClient(HttpClient.newHttpClient(), collector.url(), clock, "test");
         return new SpoolFlusher(spool, client, new Backoff(1_000, 60_000), new Random(7), waits::add, clock,
                 Duration.ofMinutes(1), memory);
@@ -105,14 +112,14 @@ class SpoolFlusherTest {
         assertThat(collector.receivedReports.get(1)).contains("\"inventoryOmitted\":true", "\"software\":[]")
                 .doesNotContain("\"name\":\"bash\"");
         assertThat(collector.receivedReports.get(2)).contains("\"inventoryOmitted\":true");
-        assertThat(memory.hash).isEqualTo(TestReports.report(t0, false).inventoryHash());
+        assertThat(memory.hash).isEqualTo(report(t0).build().inventoryHash());
     }
 
     @Test
     void aCollectorThatLostTheInventoryGetsTheFullReportAtOnce() {
         Spool spool = spoolWith(1, 0);
         Memory memory = new Memory();
-        memory.hash = TestReports.report(t0, false).inventoryHash();
+        memory.hash = report(t0).build().inventoryHash();
         collector.then(new ScriptedCollector.Answer(409, Map.of(), "{\"error\":\"inventory_unknown\"}"));
         assertThat(slimming(spool, memory).flush("t").complete()).isTrue();
         assertThat(collector.authorizations).hasSize(2);
@@ -232,7 +239,7 @@ class SpoolFlusherTest {
     void aSlimReportWhoseIdTheCollectorKnowsForOtherContentIsQuarantinedNotResentWhole() {
         Spool spool = spoolWith(1, 0);
         Memory memory = new Memory();
-        memory.hash = TestReports.report(t0, false).inventoryHash();
+        memory.hash = report(t0).build().inventoryHash();
         collector.then(new ScriptedCollector.Answer(409, Map.of(), "{\"error\":\"report_id_conflict\","
                 + "\"message\":\"report r1 was already stored with different content\"}"));
         SpoolFlusher.Result r = slimming(spool, memory).flush("t");
@@ -261,8 +268,8 @@ class SpoolFlusherTest {
     private Spool spoolOfTwoHosts(int each) {
         Spool spool = new Spool(dir, 1000, 1L << 30);
         for (int i = 0; i < each; i++) {
-            spool.add(TestReports.report(t0.plusSeconds(2L * i), false, TestReports.IMAGE));
-            spool.add(TestReports.report(t0.plusSeconds(2L * i + 1), false, TestReports.HOST));
+            spool.add(ReportBuilder.report().host(Samples.IMAGE).scannedAt(t0.plusSeconds(2L * i)).build());
+            spool.add(ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0.plusSeconds(2L * i + 1)).build());
         }
         return spool;
     }
@@ -289,11 +296,11 @@ class SpoolFlusherTest {
     @Test
     void eachReportGoesUnderTheTokenOfTheHostItDescribes() {
         collector.checkTokens();
-        collector.issued("bw_h_machine", TestReports.HOST.id());
-        collector.issued("bw_h_image", TestReports.IMAGE.id());
+        collector.issued("bw_h_machine", Samples.WORKSTATION.id());
+        collector.issued("bw_h_image", Samples.IMAGE.id());
         Spool spool = spoolOfTwoHosts(2);
         SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1))
-                .flush(tokens(Map.of(TestReports.HOST.id(), "bw_h_machine", TestReports.IMAGE.id(), "bw_h_image")));
+                .flush(tokens(Map.of(Samples.WORKSTATION.id(), "bw_h_machine", Samples.IMAGE.id(), "bw_h_image")));
         assertThat(r).isEqualTo(new SpoolFlusher.Result(4, 0, 0, null, List.of()));
         assertThat(collector.authorizations).containsExactly("Bearer bw_h_image", "Bearer bw_h_machine",
                 "Bearer bw_h_image", "Bearer bw_h_machine");
@@ -303,7 +310,7 @@ class SpoolFlusherTest {
     void aReportRefusedForAnotherHostsTokenIsQuarantinedAndTheRestGoOn() {
         // What an older agent did with an image's report: the machine's token for another host's report.
         collector.checkTokens();
-        collector.issued("bw_h_machine", TestReports.HOST.id());
+        collector.issued("bw_h_machine", Samples.WORKSTATION.id());
         Spool spool = spoolOfTwoHosts(2);
         Path oldestImageReport = spool.pending().get(0).file().getFileName();
         SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush("bw_h_machine");
@@ -316,13 +323,13 @@ class SpoolFlusherTest {
     @Test
     void aRefusedTokenStopsThatHostsReportsOnly() {
         collector.checkTokens();
-        collector.issued("bw_h_machine", TestReports.HOST.id());
+        collector.issued("bw_h_machine", Samples.WORKSTATION.id());
         Spool spool = spoolOfTwoHosts(3);
         SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1))
-                .flush(tokens(Map.of(TestReports.HOST.id(), "bw_h_machine", TestReports.IMAGE.id(), "bw_h_revoked")));
+                .flush(tokens(Map.of(Samples.WORKSTATION.id(), "bw_h_machine", Samples.IMAGE.id(), "bw_h_revoked")));
         assertThat(r.sent()).isEqualTo(3);
         assertThat(r.remaining()).isEqualTo(3);
-        assertThat(r.stopped()).containsExactly(new SpoolFlusher.HostStop(TestReports.IMAGE.id(), "img-7",
+        assertThat(r.stopped()).containsExactly(new SpoolFlusher.HostStop(Samples.IMAGE.id(), "img-7",
                 "collector answered 401: a valid token is required (enroll img-7 again)", true));
         assertThat(r.problem()).isEqualTo("collector answered 401: a valid token is required (enroll img-7 again)");
         // The image's token was tried once, not once per report.
@@ -334,9 +341,9 @@ class SpoolFlusherTest {
     @Test
     void aHostWithoutATokenKeepsItsReportsAndTheOthersGoOn() {
         Spool spool = spoolOfTwoHosts(2);
-        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush(tokens(Map.of(TestReports.HOST.id(), "t")));
+        SpoolFlusher.Result r = flusher(spool, Duration.ofMinutes(1)).flush(tokens(Map.of(Samples.WORKSTATION.id(), "t")));
         assertThat(r).isEqualTo(new SpoolFlusher.Result(2, 0, 2, "host img-7 is not enrolled",
-                List.of(new SpoolFlusher.HostStop(TestReports.IMAGE.id(), "img-7", "host img-7 is not enrolled", false))));
+                List.of(new SpoolFlusher.HostStop(Samples.IMAGE.id(), "img-7", "host img-7 is not enrolled", false))));
         assertThat(r.refused()).isFalse();
         assertThat(collector.authorizations).containsOnly("Bearer t");
     }
@@ -347,37 +354,9 @@ class SpoolFlusherTest {
             collector.then(ScriptedCollector.Answer.of(503));
         }
         SpoolFlusher.Result r = flusher(spoolOfTwoHosts(2), Duration.ofSeconds(5))
-                .flush(tokens(Map.of(TestReports.HOST.id(), "t")));
+                .flush(tokens(Map.of(Samples.WORKSTATION.id(), "t")));
         assertThat(r.sent()).isZero();
         assertThat(r.remaining()).isEqualTo(4);
         assertThat(r.problem()).isEqualTo("host img-7: host img-7 is not enrolled; collector answered 503");
-    }
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(long millis) {
-            now = now.plusMillis(millis);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,8 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.banwatch.agent.send.TestReports;
 import io.banwatch.model.ScanReport;
+import io.banwatch.testkit.ReportBuilder;
+import io.banwatch.testkit.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,12 @@ class SpoolTest {
     @Test
     void keepsReportsInScanOrderUntilAcknowledged() {
         Spool spool = new Spool(dir, 100, 1 << 30);
-        ScanReport second = TestReports.report(t0.plusSeconds(60), false);
-        ScanReport first = TestReports.report(t0, true);
+        ScanReport second = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0.plusSeconds(60)).build();
+        ScanReport first = ReportBuilder.report()
+                .host(Samples.WORKSTATION)
+                .scannedAt(t0)
+                .findings(Samples.keslViolation())
+                .build();
         spool.add(second);
         spool.add(first);
         List<SpooledReport> pending = spool.pending();
@@ -43,7 +48,7 @@ class SpoolTest {
     @Test
     void aWriteInterruptedBeforeItsRenameLeavesNoReportBehind() throws IOException {
         Spool spool = new Spool(dir, 100, 1 << 30);
-        spool.add(TestReports.report(t0, false));
+        spool.add(ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0).build());
         // What a kill -9 between write and rename leaves: a temporary file.
         Files.write(dir.resolve(".tmp-3b1e"), new byte[]{31, -117, 8});
         assertThat(spool.pending()).hasSize(1);
@@ -53,7 +58,7 @@ class SpoolTest {
     @Test
     void quarantinesFilesThatCannotBeReadBack() throws IOException {
         Spool spool = new Spool(dir, 100, 1 << 30);
-        SpooledReport good = spool.add(TestReports.report(t0, false));
+        SpooledReport good = spool.add(ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0).build());
         Path truncated = dir.resolve(SpooledReport.fileName(t0.toEpochMilli() + 1, "a1", false));
         byte[] bytes = Files.readAllBytes(good.file());
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
@@ -77,10 +82,14 @@ class SpoolTest {
     @Test
     void whenFullTheOldestReportsWithoutFindingsGoFirst() {
         Spool spool = new Spool(dir, 3, 1 << 30);
-        ScanReport clean1 = TestReports.report(t0, false);
-        ScanReport finding1 = TestReports.report(t0.plusSeconds(1), true);
-        ScanReport clean2 = TestReports.report(t0.plusSeconds(2), false);
-        ScanReport clean3 = TestReports.report(t0.plusSeconds(3), false);
+        ScanReport clean1 = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0).build();
+        ScanReport finding1 = ReportBuilder.report()
+                .host(Samples.WORKSTATION)
+                .scannedAt(t0.plusSeconds(1))
+                .findings(Samples.keslViolation())
+                .build();
+        ScanReport clean2 = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0.plusSeconds(2)).build();
+        ScanReport clean3 = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0.plusSeconds(3)).build();
         for (ScanReport r : List.of(clean1, finding1, clean2, clean3)) {
             spool.add(r);
         }
@@ -92,7 +101,11 @@ class SpoolTest {
     void aReportWithFindingsIsNeverDropped() {
         Spool spool = new Spool(dir, 2, 1 << 30);
         for (int i = 0; i < 4; i++) {
-            spool.add(TestReports.report(t0.plusSeconds(i), true));
+            spool.add(ReportBuilder.report()
+                    .host(Samples.WORKSTATION)
+                    .scannedAt(t0.plusSeconds(i))
+                    .findings(Samples.keslViolation())
+                    .build());
         }
         assertThat(spool.pending()).hasSize(4).allMatch(SpooledReport::hasFindings);
     }
@@ -117,10 +130,14 @@ class SpoolTest {
     @Test
     void droppingTheOldestReportWithoutFindingsIsWarnedAbout() {
         Spool spool = new Spool(dir, 3, 1 << 30);
-        ScanReport clean1 = TestReports.report(t0, false);
-        ScanReport finding1 = TestReports.report(t0.plusSeconds(1), true);
-        ScanReport clean2 = TestReports.report(t0.plusSeconds(2), false);
-        ScanReport clean3 = TestReports.report(t0.plusSeconds(3), false);
+        ScanReport clean1 = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0).build();
+        ScanReport finding1 = ReportBuilder.report()
+                .host(Samples.WORKSTATION)
+                .scannedAt(t0.plusSeconds(1))
+                .findings(Samples.keslViolation())
+                .build();
+        ScanReport clean2 = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0.plusSeconds(2)).build();
+        ScanReport clean3 = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0.plusSeconds(3)).build();
         List<ILoggingEvent> log = logOf(() -> List.of(clean1, finding1, clean2, clean3).forEach(spool::add));
         assertThat(log).singleElement().satisfies(e -> {
             assertThat(e.getLevel()).isEqualTo(Level.WARN);
@@ -134,8 +151,24 @@ class SpoolTest {
     @Test
     void whenEveryReportHasFindingsNothingIsDroppedAndTheOverflowIsWarnedAbout() {
         Spool spool = new Spool(dir, 2, 1 << 30);
-        List<ScanReport> reports = List.of(TestReports.report(t0, true), TestReports.report(t0.plusSeconds(1), true),
-                TestReports.report(t0.plusSeconds(2), true), TestReports.report(t0.plusSeconds(3), true));
+        List<ScanReport> reports = List.of(ReportBuilder.report()
+                .host(Samples.WORKSTATION)
+                .scannedAt(t0)
+                .findings(Samples.keslViolation())
+                .build(), ReportBuilder.report()
+                .host(Samples.WORKSTATION)
+                .scannedAt(t0.plusSeconds(1))
+                .findings(Samples.keslViolation())
+                .build(),
+                ReportBuilder.report()
+                        .host(Samples.WORKSTATION)
+                        .scannedAt(t0.plusSeconds(2))
+                        .findings(Samples.keslViolation())
+                        .build(), ReportBuilder.report()
+                        .host(Samples.WORKSTATION)
+                        .scannedAt(t0.plusSeconds(3))
+                        .findings(Samples.keslViolation())
+                        .build());
         List<ILoggingEvent> log = logOf(() -> reports.forEach(spool::add));
         assertThat(log).extracting(ILoggingEvent::getLevel).containsOnly(Level.WARN);
         assertThat(log).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
@@ -154,7 +187,7 @@ class SpoolTest {
         Spool spool = new Spool(dir, 3, 1 << 30);
         assertThat(logOf(() -> {
             for (int i = 0; i < 3; i++) {
-                spool.add(TestReports.report(t0.plusSeconds(i), false));
+                spool.add(ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0.plusSeconds(i)).build());
             }
         })).isEmpty();
     }
@@ -162,8 +195,8 @@ class SpoolTest {
     @Test
     void theByteLimitCountsToo() {
         Spool spool = new Spool(dir, 1000, 1);
-        ScanReport old = TestReports.report(t0, false);
-        ScanReport recent = TestReports.report(t0.plusSeconds(1), false);
+        ScanReport old = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0).build();
+        ScanReport recent = ReportBuilder.report().host(Samples.WORKSTATION).scannedAt(t0.plusSeconds(1)).build();
         spool.add(old);
         spool.add(recent);
         assertThat(spool.pending()).extracting(SpooledReport::reportId).containsExactly(recent.reportId());

@@ -92,20 +92,25 @@ public final class AuditLog {
         });
     }
 
-    private static final String COLUMNS = "SELECT id, at, actor_kind, actor_name, actor_token_id, action, subject,"
+    static final String COLUMNS = "SELECT id, at, actor_kind, actor_name, actor_token_id, action, subject,"
             + " detail FROM audit_log";
 
     private static List<Entry> entries(PreparedStatement ps) throws SQLException {
         List<Entry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long token = rs.getLong(5);
-                Long tokenId = rs.wasNull() ? null : token;
-                out.add(new Entry(rs.getLong(1), rs.getLong(2), new Actor(rs.getString(3), rs.getString(4), tokenId),
-                        rs.getString(6), rs.getString(7), rs.getString(8)));
+                out.add(entry(rs));
             }
         }
         return out;
+    }
+
+    /** The entry on the result's current row, read with {@link #COLUMNS}. */
+    static Entry entry(ResultSet rs) throws SQLException {
+        long token = rs.getLong(5);
+        Long tokenId = rs.wasNull() ? null : token;
+        return new Entry(rs.getLong(1), rs.getLong(2), new Actor(rs.getString(3), rs.getString(4), tokenId),
+                rs.getString(6), rs.getString(7), rs.getString(8));
     }
 
     private static String truncate(String s, int max) {

@@ -52,7 +52,7 @@ public final class TokenStore {
                        Long lastUsedAt) {
     }
 
-    /** Issues a token (enrollment, the first admin token): not an administrator's change, so not audited. */
+    /** Issues a token at a host's enrollment: not an administrator's change, so not audited. */
     public Issued issue(Role role, String name, String hostId) {
         String token = "bw_" + role.prefix() + "_" + secrets.randomSecret();
         long id = db.transaction(c -> insert(c, token, role, name, hostId));

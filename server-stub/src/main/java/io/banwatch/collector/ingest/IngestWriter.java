@@ -2,7 +2,7 @@ package io.banwatch.collector.ingest;
 
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.Software;
-import io.banwatch.collector.alerts.AlertPolicy;
+import io.banwatch.collector.alerts.Alerting;
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.db.DatabaseException;
 import io.banwatch.collector.db.Dialect;
@@ -52,7 +52,7 @@ public final class IngestWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public IngestWriter(Database db, AlertPolicy alerts, boolean storeRaw, int maxBatch, Metrics metrics) {
+    public IngestWriter(Database db, Alerting alerts, boolean storeRaw, int maxBatch, Metrics metrics) {
         this.db = db;
         this.metrics = metrics;
         this.softwareIds = new SoftwareIds(200_000);

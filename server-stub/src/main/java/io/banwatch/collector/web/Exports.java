@@ -149,7 +149,7 @@ final class Exports {
         }
     }
 
-    private static void csv(Context ctx, String filename, Consumer<CsvWriter> body) {
+    static void csv(Context ctx, String filename, Consumer<CsvWriter> body) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         try (Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {

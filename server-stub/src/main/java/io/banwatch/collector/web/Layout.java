@@ -29,6 +29,7 @@ final class Layout {
         navLink(h, "/reports/audit", "Audit report", current == Nav.REPORTS);
         if (who.admin()) {
             navLink(h, "/admin/tokens", "Tokens", current == Nav.TOKENS);
+            navLink(h, "/admin/audit", "Audit log", current == Nav.AUDIT);
         }
         h.raw("</nav><div class=\"tools\"><span>Export</span><a href=\"/export/hosts.csv\">hosts.csv</a>"
                 + "<a href=\"/export/findings.csv\">findings.csv</a><span class=\"who\">").text(who.name())

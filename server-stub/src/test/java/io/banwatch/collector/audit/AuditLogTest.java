@@ -1,6 +1,6 @@
 package io.banwatch.collector.audit;
 
-import io.banwatch.collector.MutableClock;
+import io.banwatch.testkit.MutableClock;
 import io.banwatch.collector.TestDatabase;
 import io.banwatch.collector.db.Database;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package io.banwatch.agent.inventory.linux;
 
 import io.banwatch.agent.Fixtures;
 import io.banwatch.agent.inventory.CommandResult;
-import io.banwatch.agent.inventory.CommandRunner;
+import io.banwatch.agent.inventory.RecordedCommands;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Inventory;
@@ -17,25 +17,23 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.isNull;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
 class LinuxInventorySourceTest {
     @TempDir
     Path root;
 
-    private final CommandRunner runner = mock(CommandRunner.class);
+    private final RecordedCommands commands = new RecordedCommands();
     private static final List<String> PROBES = List.of("/opt/kaspersky/kesl", "/opt/kaspersky", "/opt/CrowdStrike");
 
     private LinuxInventorySource image() {
-        return new LinuxInventorySource(root, false, runner, PROBES, () -> {
+        return new LinuxInventorySource(root, false, commands, PROBES, () -> {
             throw new AssertionError("an image scan must not ask the live machine for its UUID");
         });
+    }
+
+    /** The query an image scan asks rpm: the image's root, every package in the agent's format. */
+    private List<String> rpmQuery() {
+        return List.of("rpm", "--root", root.toAbsolutePath().toString(), "-qa", "--qf", RpmPackages.QUERY_FORMAT);
     }
 
     @Test
@@ -59,7 +57,7 @@ class LinuxInventorySourceTest {
                 tuple(EvidenceKind.PATH, "/opt/kaspersky/kesl"),
                 tuple(EvidenceKind.PATH, "/opt/kaspersky"));
         assertThat(inv.errors()).isEmpty();
-        verifyNoInteractions(runner);
+        assertThat(commands.calls()).isEmpty();
     }
 
     @Test
@@ -67,13 +65,12 @@ class LinuxInventorySourceTest {
         Fixtures.write(root, "etc/os-release", Fixtures.text("linux/os-release-rhel9.txt"));
         Fixtures.write(root, "etc/machine-id", "0123456789abcdef0123456789abcdef\n");
         Fixtures.write(root, "usr/lib/sysimage/rpm/rpmdb.sqlite", "SQLite format 3");
-        when(runner.run(anyList(), isNull(), any(Duration.class)))
-                .thenReturn(new CommandResult(0, Fixtures.text("linux/rpm-qa-rhel9-kesl.txt"), "", null));
+        commands.prints(rpmQuery(), "linux/rpm-qa-rhel9-kesl.txt");
 
         Inventory inv = image().read();
 
-        verify(runner).run(List.of("rpm", "--root", root.toAbsolutePath().toString(), "-qa", "--qf",
-                RpmPackages.QUERY_FORMAT), null, Duration.ofSeconds(60));
+        assertThat(commands.calls()).singleElement()
+                .satisfies(c -> assertThat(c.timeout()).isEqualTo(Duration.ofSeconds(60)));
         assertThat(inv.software()).extracting(Software::name)
                 .containsExactly("bash", "glibc", "openssl", "kesl", "klnagent64", "kics", "tzdata");
         assertThat(inv.host().os().name()).isEqualTo("Red Hat Enterprise Linux 9.4 (Plow)");
@@ -85,8 +82,7 @@ class LinuxInventorySourceTest {
     void recordsAnRpmFailureAndGoesOn() {
         Fixtures.debianWithKesl(root);
         Fixtures.write(root, "var/lib/rpm/Packages", "db");
-        when(runner.run(anyList(), isNull(), any(Duration.class)))
-                .thenReturn(CommandResult.failed("rpm: cannot run: No such file or directory"));
+        commands.answers(rpmQuery(), CommandResult.failed("rpm: cannot run: No such file or directory"));
 
         Inventory inv = image().read();
 
@@ -124,15 +120,15 @@ class LinuxInventorySourceTest {
         Inventory inv = image().read();
         assertThat(inv.errors()).extracting(ScanError::source, ScanError::primary).containsExactly(tuple("packages", true));
         assertThat(inv.software()).isEmpty();
-        verifyNoInteractions(runner);
+        assertThat(commands.calls()).isEmpty();
     }
 
     @Test
     void anRpmDatabaseThatRpmCannotReadIsAPrimaryErrorEvenBesideDpkg() {
         Fixtures.debianWithKesl(root);
         Fixtures.write(root, "usr/lib/sysimage/rpm/rpmdb.sqlite", "SQLite format 3");
-        when(runner.run(anyList(), isNull(), any(Duration.class)))
-                .thenReturn(new CommandResult(1, "", "error: cannot open Packages database in /usr/lib/sysimage/rpm\n", null));
+        commands.answers(rpmQuery(),
+                new CommandResult(1, "", "error: cannot open Packages database in /usr/lib/sysimage/rpm\n", null));
 
         Inventory inv = image().read();
 

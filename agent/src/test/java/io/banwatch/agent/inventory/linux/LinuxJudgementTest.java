@@ -1,8 +1,7 @@
 package io.banwatch.agent.inventory.linux;
 
 import io.banwatch.agent.Fixtures;
-import io.banwatch.agent.inventory.CommandResult;
-import io.banwatch.agent.inventory.CommandRunner;
+import io.banwatch.agent.inventory.RecordedCommands;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,12 +25,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.isNull;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
 /**
  * Each Linux scenario, built as an image root, collected offline ({@code scan --root}) by the real
@@ -57,7 +49,7 @@ class LinuxJudgementTest {
 
     private final RuleSet rules = RuleSet.builtIn();
     private final RuleEngine engine = new RuleEngine(rules, Clock.fixed(Instant.parse("2026-11-24T17:00:00Z"), ZoneOffset.UTC));
-    private final CommandRunner runner = mock(CommandRunner.class);
+    private final RecordedCommands commands = new RecordedCommands();
 
     /** A collected image and what the rules made of it. */
     record Judged(Inventory inventory, List<SecurityProduct> products, List<Finding> findings) {
@@ -67,7 +59,7 @@ class LinuxJudgementTest {
     }
 
     private Judged offline() {
-        return judge(new LinuxInventorySource(root, false, runner, rules.pathsToProbe("linux"), () -> null).read());
+        return judge(new LinuxInventorySource(root, false, commands, rules.pathsToProbe("linux"), () -> null).read());
     }
 
     Judged judge(Inventory inventory) {
@@ -101,7 +93,7 @@ class LinuxJudgementTest {
         assertThat(j.finding(KESL).milestone()).isEqualTo("ndaa-1634-effective");
         assertThat(j.finding(KLNAGENT).evidence()).extracting(LinuxJudgementTest::trace)
                 .containsExactly("package-residue klnagent64");
-        verifyNoInteractions(runner);
+        assertThat(commands.calls()).isEmpty();
     }
 
     @Test
@@ -109,8 +101,8 @@ class LinuxJudgementTest {
         Fixtures.write(root, "etc/os-release", Fixtures.text("linux/os-release-rhel9.txt"));
         Fixtures.write(root, "etc/machine-id", "0123456789abcdef0123456789abcdef\n");
         Fixtures.write(root, "usr/lib/sysimage/rpm/rpmdb.sqlite", "SQLite format 3");
-        when(runner.run(anyList(), isNull(), any(Duration.class)))
-                .thenReturn(new CommandResult(0, Fixtures.text("linux/rpm-qa-rhel9-kesl.txt"), "", null));
+        commands.prints(List.of("rpm", "--root", root.toAbsolutePath().toString(), "-qa", "--qf", RpmPackages.QUERY_FORMAT),
+                "linux/rpm-qa-rhel9-kesl.txt");
 
         Judged j = offline();
 

@@ -1,6 +1,6 @@
 package io.banwatch.agent.inventory.macos;
 
-import io.banwatch.agent.inventory.CommandRunner;
+import io.banwatch.agent.inventory.RecordedCommands;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Inventory;
@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,11 +26,6 @@ import java.util.List;
 import static io.banwatch.agent.inventory.macos.MacFixtures.ran;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /** Each recorded Mac, collected and judged by the built-in rules as a US federal agency on 2026-11-24. */
 class MacJudgementTest {
@@ -51,8 +45,14 @@ class MacJudgementTest {
         return judge(collect(MacFixtures.scenario(scenario)));
     }
 
+    /** The commands a live scan asks for the Mac's name and hardware UUID, answered as a MacBook does. */
+    private static RecordedCommands liveMac() {
+        return new RecordedCommands().answers(MacHost.LOCAL_HOST_NAME, ran("Alices-MacBook-Pro\n"))
+                .prints(IoregPlatform.COMMAND, "macos/commands/ioreg-platform.txt");
+    }
+
     private Inventory collect(Path root) {
-        return new MacInventorySource(root, false, mock(CommandRunner.class), rules.pathsToProbe("macos")).read();
+        return new MacInventorySource(root, false, new RecordedCommands(), rules.pathsToProbe("macos")).read();
     }
 
     private static void delete(Path file) {
@@ -88,10 +88,8 @@ class MacJudgementTest {
 
     @Test
     void whileItRunsKasperskyIsAnActiveSecurityProductAndItsProcessesAreEvidence() {
-        CommandRunner runner = MacFixtures.failingRunner();
-        when(runner.run(eq(PsProcesses.COMMAND), isNull(), any(Duration.class)))
-                .thenReturn(ran(MacFixtures.text("commands/ps-axo-comm-kav.txt")));
-        Judged kav = judge(new MacInventorySource(MacFixtures.scenario("kav-for-mac"), true, runner,
+        RecordedCommands commands = liveMac().prints(PsProcesses.COMMAND, "macos/commands/ps-axo-comm-kav.txt");
+        Judged kav = judge(new MacInventorySource(MacFixtures.scenario("kav-for-mac"), true, commands,
                 rules.pathsToProbe("macos")).read());
 
         assertThat(kav.findings()).singleElement().satisfies(f -> assertThat(f.evidence())
@@ -175,11 +173,10 @@ class MacJudgementTest {
     void onALiveScanTheRunningNetworkAgentProvesTheInstallEvenWithoutItsDaemonPlist(@TempDir Path tmp) {
         Path mac = MacFixtures.copy("network-agent-only", tmp);
         delete(mac.resolve("Library/LaunchDaemons/com.kaspersky.klnagent.plist"));
-        CommandRunner runner = MacFixtures.failingRunner();
-        when(runner.run(eq(PsProcesses.COMMAND), isNull(), any(Duration.class)))
-                .thenReturn(ran("/sbin/launchd\n/Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent\n"));
+        RecordedCommands commands = liveMac().answers(PsProcesses.COMMAND,
+                ran("/sbin/launchd\n/Library/Application Support/Kaspersky Lab/klnagent/Binaries/klnagent\n"));
 
-        Judged agent = judge(new MacInventorySource(mac, true, runner, rules.pathsToProbe("macos")).read());
+        Judged agent = judge(new MacInventorySource(mac, true, commands, rules.pathsToProbe("macos")).read());
 
         assertThat(agent.findings()).extracting(Finding::ruleId, Finding::presence, Finding::level)
                 .containsExactly(tuple("kaspersky-us:klnagent", Presence.INSTALLED, Level.VIOLATION));

@@ -1,18 +1,15 @@
 package io.banwatch.agent.inventory.windows;
 
-import io.banwatch.agent.inventory.CommandResult;
-import io.banwatch.agent.inventory.CommandRunner;
+import io.banwatch.agent.inventory.RecordedCommands;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.ScanError;
-import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +18,16 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-/** The whole collector on each recorded machine, PowerShell replaced by a mock that prints the recording. */
+/** The whole collector on each recorded machine, PowerShell replaced by the recording it printed. */
 class WindowsInventorySourceFixturesTest {
     private static final Map<String, String> ENV = Map.of("SystemRoot", "C:\\WINDOWS");
 
     static Inventory collect(String fixture) {
-        CommandRunner runner = mock(CommandRunner.class);
-        when(runner.run(anyList(), any(), any(Duration.class)))
-                .thenReturn(new CommandResult(0, WindowsFixtures.output(fixture), "", null));
-        return new WindowsInventorySource(runner, List.of("C:\\Program Files (x86)\\Kaspersky Lab"), WindowsInventorySourceTest.SCAN_DAY,
+        RecordedCommands commands = new RecordedCommands().prints(List.of(
+                "C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
+                "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command", "-"), "windows/" + fixture + ".txt");
+        return new WindowsInventorySource(commands, List.of("C:\\Program Files (x86)\\Kaspersky Lab"), WindowsInventorySourceTest.SCAN_DAY,
                 ENV::get, path -> false).read();
     }
 

@@ -1,4 +1,4 @@
-package io.banwatch.collector;
+package io.banwatch.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * The one test clock of every module: it stands still until the test moves it. Safe to read from
+ * the threads of a server under test while the test thread moves it.
+ *
+ * <pre>{@code
+ * MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+ * clock.advance(Duration.ofMinutes(5));
+ * }</pre>
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -27,6 +35,7 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view of this clock in another zone: it moves when this one does. */
     @Override
     public Clock withZone(ZoneId zone) {
         MutableClock self = this;
