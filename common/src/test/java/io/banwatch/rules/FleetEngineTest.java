@@ -7,7 +7,7 @@ import io.banwatch.model.Host;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.OsInfo;
 import io.banwatch.model.SecurityProduct;
-import io.banwatch.model.Samples;
+import io.banwatch.testkit.Samples;
 import io.banwatch.model.Software;
 import org.junit.jupiter.api.Test;
 

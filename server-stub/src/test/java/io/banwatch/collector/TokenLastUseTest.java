@@ -1,5 +1,6 @@
 package io.banwatch.collector;
 
+import io.banwatch.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
