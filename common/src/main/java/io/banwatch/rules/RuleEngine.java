@@ -9,6 +9,7 @@ import io.banwatch.model.Inventory;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
 import io.banwatch.model.SecurityProduct;
+import io.banwatch.model.Software;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,16 +35,37 @@ public final class RuleEngine {
     private final RuleSet rules;
     private final Clock clock;
     private final SecurityProductDetector detector;
+    /** Null: every package is traced (a scan judges one inventory; a cache would only cost start-up). */
+    private final SoftwareRelevance relevance;
 
     public RuleEngine(RuleSet rules, Clock clock) {
+        this(rules, clock, null);
+    }
+
+    private RuleEngine(RuleSet rules, Clock clock, SoftwareRelevance relevance) {
         this.rules = rules;
         this.clock = clock;
         this.detector = new SecurityProductDetector(rules.catalog());
+        this.relevance = relevance;
+    }
+
+    /**
+     * An engine for judging many inventories of one fleet (the collector): it remembers, for up to
+     * {@code capacity} distinct packages, which ones no signal looks at, and skips them in later
+     * judgements. The findings are the same as {@link #RuleEngine(RuleSet, Clock)}'s.
+     */
+    public static RuleEngine forFleet(RuleSet rules, Clock clock, int capacity) {
+        return new RuleEngine(rules, clock, new SoftwareRelevance(rules, capacity));
     }
 
     /** The security products on the host: OS-reported ones merged with catalog matches. */
     public List<SecurityProduct> securityProducts(Inventory inventory) {
-        return detector.detect(inventory);
+        return detector.detect(inventory, tracedSoftware(inventory));
+    }
+
+    private List<Software> tracedSoftware(Inventory inventory) {
+        return relevance == null ? inventory.software()
+                : relevance.relevantOf(inventory.software(), inventory.host().os().family());
     }
 
     /**
@@ -61,7 +83,7 @@ public final class RuleEngine {
                     + String.join(", ", rules.profiles()) + ")");
         }
         String os = inventory.host().os().family();
-        List<Trace> traces = Traces.of(inventory.software(), inventory.observations(), products);
+        List<Trace> traces = Traces.of(tracedSoftware(inventory), inventory.observations(), products);
         List<Finding> findings = new ArrayList<>();
         for (RulePack pack : rules.packs()) {
             LocalDate date = asOf != null ? asOf : pack.zone().today(clock);

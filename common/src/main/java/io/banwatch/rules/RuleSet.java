@@ -143,6 +143,40 @@ public final class RuleSet {
         return List.copyOf(out);
     }
 
+    /**
+     * The level a product of pack {@code packId} has under {@code profile} on {@code date}: what a
+     * finding judged that day would say, so a caller can tell which milestone ahead will change it
+     * (the collector's "deadline approaching" alerts).
+     *
+     * <pre>{@code
+     * rules.levelOn("kaspersky-us", "us-federal-contractor", Presence.INSTALLED, LocalDate.parse("2018-07-16"));
+     * // VIOLATION (DEADLINE the day before)
+     * }</pre>
+     *
+     * @return the level, or null when no such pack defines the profile
+     */
+    public io.banwatch.model.Level levelOn(String packId, String profile, io.banwatch.model.Presence presence,
+                                           java.time.LocalDate date) {
+        for (RulePack p : packs) {
+            ProfileRule rule = p.id().equals(packId) ? p.profiles().get(profile) : null;
+            if (rule != null) {
+                Phase phase = rule.phaseOn(date);
+                return presence == io.banwatch.model.Presence.INSTALLED ? phase.installed() : phase.remnant();
+            }
+        }
+        return null;
+    }
+
+    /** Today in pack {@code packId}'s zone (its milestones' dates begin there), or in UTC for an unknown pack. */
+    public java.time.LocalDate today(String packId, java.time.Clock clock) {
+        for (RulePack p : packs) {
+            if (p.id().equals(packId)) {
+                return p.zone().today(clock);
+            }
+        }
+        return java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+    }
+
     /** Every milestone of every pack, in date order. */
     public List<MilestoneInfo> milestones() {
         List<MilestoneInfo> out = new ArrayList<>();

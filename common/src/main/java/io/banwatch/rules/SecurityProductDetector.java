@@ -4,6 +4,7 @@ import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Inventory;
 import io.banwatch.model.SecurityProduct;
+import io.banwatch.model.Software;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +25,14 @@ final class SecurityProductDetector {
     }
 
     List<SecurityProduct> detect(Inventory inventory) {
+        return detect(inventory, inventory.software());
+    }
+
+    /** @param software the inventory's packages, or those of them that some signal looks at */
+    List<SecurityProduct> detect(Inventory inventory, List<Software> software) {
         String os = inventory.host().os().family();
         Map<SecurityCatalog.Entry, Set<Evidence>> seen = new LinkedHashMap<>();
-        for (Trace t : Traces.of(inventory.software(), inventory.observations(), List.of())) {
+        for (Trace t : Traces.of(software, inventory.observations(), List.of())) {
             SecurityCatalog.Entry entry = catalog.entryFor(t, os);
             if (entry != null) {
                 seen.computeIfAbsent(entry, k -> new LinkedHashSet<>()).add(t.evidence());

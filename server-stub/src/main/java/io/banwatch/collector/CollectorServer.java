@@ -1,8 +1,14 @@
 package io.banwatch.collector;
 
 import io.banwatch.rules.RuleSet;
+import io.banwatch.collector.alerts.AlertChannels;
 import io.banwatch.collector.alerts.AlertDispatcher;
+import io.banwatch.collector.alerts.AlertOutbox;
+import io.banwatch.collector.alerts.AlertPayload;
 import io.banwatch.collector.alerts.AlertPolicy;
+import io.banwatch.collector.alerts.Alerting;
+import io.banwatch.collector.alerts.HostLinks;
+import io.banwatch.collector.alerts.LifecycleAlertsJob;
 import io.banwatch.collector.api.ApiHandlers;
 import io.banwatch.collector.api.FleetReads;
 import io.banwatch.collector.auth.Enrollment;
@@ -20,6 +26,7 @@ import io.banwatch.collector.Routes;
 import io.banwatch.collector.ingest.IngestService;
 import io.banwatch.collector.ingest.IngestWriter;
 import io.banwatch.collector.jobs.JobLease;
+import io.banwatch.collector.jobs.PeriodicJob;
 import io.banwatch.collector.jobs.PeriodicJobs;
 import io.banwatch.collector.jobs.RetentionJob;
 import io.banwatch.collector.metrics.Metrics;
@@ -44,6 +51,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -66,7 +74,8 @@ public final class CollectorServer implements AutoCloseable {
     private final TokenStore tokens;
     private final AuditLog audit;
     private final IngestWriter writer;
-    private final AlertDispatcher alerts;
+    /** One per configured channel; empty when alerts go nowhere. */
+    private final List<AlertDispatcher> alerts;
     private final PeriodicJobs jobs;
     private final Javalin app;
     private final String enrollmentSecret;
@@ -78,7 +87,7 @@ public final class CollectorServer implements AutoCloseable {
     }
 
     private CollectorServer(ServerConfig config, Database db, TokenStore tokens, AuditLog audit, IngestWriter writer,
-                            AlertDispatcher alerts, PeriodicJobs jobs, Javalin app, String enrollmentSecret,
+                            List<AlertDispatcher> alerts, PeriodicJobs jobs, Javalin app, String enrollmentSecret,
                             Path initialAdminFile, Rejudging rejudging) {
         this.config = config;
         this.db = db;
@@ -111,11 +120,17 @@ public final class CollectorServer implements AutoCloseable {
 
             RulesInForce inForce = new RulesInForce(db, rules, clock, config.profile());
             Metrics metrics = new Metrics();
-            IngestWriter writer = new IngestWriter(db, new AlertPolicy(config.alertOnRisk()), config.storeRawReports(),
-                    config.ingestBatch(), metrics);
-            AlertDispatcher alerts = config.webhookUrl() == null || config.webhookUrl().isBlank() ? null
-                    : new AlertDispatcher(db, AlertDispatcher.httpClient(), config.webhookUrl(), config.webhookFormat(),
-                    config.webhookTimeout(), clock, metrics, new Random());
+            List<AlertDispatcher> alerts = AlertChannels.of(config).stream()
+                    .map(ch -> new AlertDispatcher(db, ch, clock, metrics, new Random())).toList();
+            Runnable wakeAlerts = !config.alertWorker() ? () -> { } : () -> alerts.forEach(AlertDispatcher::wake);
+            ServerConfig.AlertSettings alerting = config.alerting();
+            AlertPayload payloads = new AlertPayload(new HostLinks(alerting.publicUrl()));
+            AlertOutbox outbox = new AlertOutbox(alerts.stream().map(AlertDispatcher::channel).toList());
+            // Reports and the re-judging raise transition alerts the same way.
+            Alerting transitions = new Alerting(new AlertPolicy(config.alertOnRisk(), alerting.onFixed()), payloads,
+                    outbox);
+            IngestWriter writer = new IngestWriter(db, transitions, config.storeRawReports(), config.ingestBatch(),
+                    metrics);
             IngestService ingest = new IngestService(inForce::evaluator, writer, db, metrics, clock, config.maxBodyBytes(),
                     config.maxReportBytes(), config.storeRawReports());
             FleetReads reads = FleetReads.of(db, clock, config.staleDays(), rules.milestones());
@@ -123,7 +138,7 @@ public final class CollectorServer implements AutoCloseable {
                     config.sessions().max());
             Access access = new Access(tokens, sessions);
             ApiHandlers api = new ApiHandlers(access, new Json(), new Enrollment(tokens, secret), tokens, ingest, reads,
-                    db, metrics, config.metricsPublic(), alerts == null || !config.alertWorker() ? () -> { } : alerts::wake);
+                    db, metrics, config.metricsPublic(), wakeAlerts);
             DashboardHandlers dashboard = new DashboardHandlers(access, sessions, tokens, secrets, reads,
                     rules.profiles(), config.tls() != null, TokenCommand.viewer(config));
             // issue 13 A: host retirement and the audit report
@@ -133,14 +148,19 @@ public final class CollectorServer implements AutoCloseable {
             RulePacks packs = new RulePacks(db, audit, inForce, clock);
             RulesOverview overview = new RulesOverview(db, inForce);
             JobLease lease = new JobLease(db, "collector-" + UUID.randomUUID());
-            RejudgeJob rejudge = new RejudgeJob(db, inForce, new Rejudger(db, new AlertPolicy(config.alertOnRisk())),
-                    lease, clock);
+            RejudgeJob rejudge = new RejudgeJob(db, inForce, new Rejudger(db, transitions), lease, clock);
             RulesHandlers rulesRoutes = new RulesHandlers(new RulesApi(access, new Json(), packs, overview),
                     new RulesAdminHandlers(access, packs, overview));
             Javalin app = Routes.app(config, tlsKeys, api, dashboard, new TokenAdminHandlers(access, tokens),
                     new CsrfGuard(access, Routes.LOGIN), officer, rulesRoutes);
-            PeriodicJobs jobs = new PeriodicJobs(List.of(new RetentionJob(db, config.retention(), config.sessions())),
-                    lease, clock);
+            List<PeriodicJob> periodic = new ArrayList<>();
+            periodic.add(new RetentionJob(db, config.retention(), config.sessions()));
+            if (!alerts.isEmpty()) {
+                periodic.add(new LifecycleAlertsJob(db, payloads, outbox, rules, new LifecycleAlertsJob.Settings(
+                        alerting.onStale(), config.staleDays(), alerting.deadlineDays(),
+                        alerting.digest() ? alerting.digestHour() : -1), wakeAlerts));
+            }
+            PeriodicJobs jobs = new PeriodicJobs(periodic, lease, clock);
             RulesWorker rulesWorker = new RulesWorker(inForce, rejudge, config.jobWorker());
             return new CollectorServer(config, db, tokens, audit, writer, alerts, jobs, app, secret, adminFile,
                     new Rejudging(inForce, rejudge, rulesWorker));
@@ -152,8 +172,8 @@ public final class CollectorServer implements AutoCloseable {
 
     public CollectorServer start() {
         app.start(config.bind(), config.port());
-        if (alerts != null && config.alertWorker()) {
-            alerts.start(Duration.ofSeconds(5));
+        if (config.alertWorker()) {
+            alerts.forEach(a -> a.start(Duration.ofSeconds(5)));
         }
         if (config.jobWorker()) {
             // Collectors started together (a fleet restart) should not all look at the same second.
@@ -194,12 +214,12 @@ public final class CollectorServer implements AutoCloseable {
         return enrollmentSecret;
     }
 
-    /** Delivers due alerts now (tests and the admin CLI); normally a background worker does it. */
+    /** Delivers due alerts on every channel now (tests and the admin CLI); normally background workers do it. */
     public int deliverAlertsNow() {
-        if (alerts == null) {
-            throw new ApiError(409, "no_webhook", "no alerts.webhook-url is configured");
+        if (alerts.isEmpty()) {
+            throw new ApiError(409, "no_alert_channel", "no alerts.webhook-url or alerts.email.host is configured");
         }
-        return alerts.deliverDue();
+        return alerts.stream().mapToInt(AlertDispatcher::deliverDue).sum();
     }
 
     /** Runs the periodic jobs that are due now (tests); normally a background worker does it. */
@@ -231,10 +251,9 @@ public final class CollectorServer implements AutoCloseable {
         app.stop();
         rejudging.worker().close();
         jobs.close();
-        if (alerts != null) {
-            alerts.close();
-        }
+        alerts.forEach(AlertDispatcher::close);
         writer.close();
+        tokens.flushLastUse();
         db.close();
     }
 

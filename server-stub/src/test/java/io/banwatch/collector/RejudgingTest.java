@@ -107,12 +107,16 @@ class RejudgingTest {
             assertThat(c.get("/api/v1/rules", c.admin).body()).contains("\"fleetJudgedAt\":\"" + clock.instant() + "\"")
                     .contains("\"hostsBehind\":0");
 
-            // Removing the pack judges the host again: back to clean, and no alert for an improvement.
+            // Removing the pack judges the host again: back to clean, with the "fixed" alert a report would raise.
             c.delete("/api/v1/rules/acme-remote-access", c.admin);
             c.server.rejudgeNow();
             assertThat(db.text("SELECT level FROM hosts")).isNull();
             assertThat(rulesChanged()).isEqualTo(2);
-            assertThat(db.count("SELECT COUNT(*) FROM alerts")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM alerts")).isEqualTo(2);
+            assertThat(db.count("SELECT COUNT(*) FROM alerts WHERE kind = 'fixed'")).isEqualTo(1);
+            c.server.deliverAlertsNow();
+            assertThat(hook.received).hasSize(2);
+            assertThat(hook.received.get(1).body()).contains("banwatch.host.fixed").contains("AnyDesk");
         }
     }
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * some a third time. Collector A is reached through a proxy that drops some connections just as
  * A answers, so the report was stored but the client never heard it and sends it again. Each
  * report is stored once, each host ends in the right state, and each alert transition reaches
- * the webhook exactly once; both collectors deliver some of them.
+ * the webhook exactly once (level changes and hosts fixed); both collectors deliver some of them.
  */
 class TwoCollectorsTest {
     private static final int HOSTS = 100;
@@ -201,7 +201,7 @@ class TwoCollectorsTest {
                 assertThat(duplicates.get()).isEqualTo(sends.get() - stored.get());
 
                 // Host state, history and outbox as the reports' order dictates.
-                AlertPolicy policy = new AlertPolicy(true);
+                AlertPolicy policy = new AlertPolicy(true, true);
                 int expectedTransitions = 0;
                 int expectedAlerts = 0;
                 for (int i = 0; i < HOSTS; i++) {
@@ -209,7 +209,7 @@ class TwoCollectorsTest {
                     for (int step = 0; step < STEPS; step++) {
                         Level level = state(i, step).level;
                         expectedTransitions += level != previous ? 1 : 0;
-                        expectedAlerts += policy.alerts(previous, level) ? 1 : 0;
+                        expectedAlerts += policy.alerts(previous, level) || policy.fixes(previous, level) ? 1 : 0;
                         previous = level;
                     }
                     ScanReport last = sent.get(i).get(STEPS - 1);

@@ -7,10 +7,6 @@ import io.banwatch.collector.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -25,14 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
 /**
- * Delivers the alert outbox to the webhook: each alert is claimed with a lease, so exactly one
- * worker — of this collector or of another sharing the database — sends it; a failure is retried
- * with backoff; a delivered alert is never sent again. The outbox lives in the database, so
- * pending alerts survive a restart.
+ * Delivers one channel's rows of the alert outbox (one dispatcher per channel): each alert is
+ * claimed with a lease, so exactly one worker — of this collector or of another sharing the
+ * database — sends it; a failure is retried with backoff; a delivered alert is never sent again.
+ * The outbox lives in the database, so pending alerts survive a restart.
  *
  * <p>A crash between the receiver's answer and the delivery mark can still repeat one delivery;
- * every payload carries a stable {@code alertKey} (and the {@code Idempotency-Key} header) for
- * receivers that must drop such a repeat.
+ * every payload carries a stable {@code alertKey} (the webhook's {@code Idempotency-Key} header,
+ * the mail's {@code Message-ID}) for receivers that must drop such a repeat.
  */
 public final class AlertDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
@@ -47,23 +43,17 @@ public final class AlertDispatcher implements AutoCloseable {
     static final long MIN_RETRY_MS = 1_000;
     private static final int CLAIM_BATCH = 20;
     private static final long LEASE_MS = 60_000;
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** The longest request timeout: a send must fit in its lease (below). */
-    public static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(40);
     /** Rounds of claims in one {@link #deliverDue} call, so a full outbox drains without waiting for the timer. */
     private static final int MAX_CLAIMS_PER_ROUND = 50;
 
     private final Database db;
-    private final HttpClient http;
-    private final URI target;
-    private final Duration requestTimeout;
+    private final AlertChannel channel;
     /**
-     * The longest one delivery can take: the client's connect timeout, the request timeout, and a
-     * margin. An alert is only sent while that much of its lease is left, so its lease cannot run
-     * out mid-send and let another collector claim and send it a second time.
+     * The longest one delivery can take. An alert is only sent while that much of its lease is
+     * left, so its lease cannot run out mid-send and let another collector claim and send it a
+     * second time.
      */
     private final long sendBudgetMs;
-    private final boolean slackFormat;
     private final Clock clock;
     private final Metrics metrics;
     private final RandomGenerator random;
@@ -72,42 +62,27 @@ public final class AlertDispatcher implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
-    /**
-     * The client webhooks are sent with. HTTP/1.1 only: the JDK's client otherwise asks an http://
-     * receiver to upgrade to HTTP/2 (Upgrade: h2c, HTTP2-Settings) on every POST, which some
-     * receivers and proxies refuse or mishandle, and a webhook gains nothing from HTTP/2.
-     */
-    public static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
-    }
-
-    /**
-     * @param http           from {@link #httpClient()}
-     * @param requestTimeout how long a request may take once connected, at most {@link #MAX_REQUEST_TIMEOUT}
-     */
-    public AlertDispatcher(Database db, HttpClient http, String url, String format, Duration requestTimeout,
-                           Clock clock, Metrics metrics, RandomGenerator random) {
+    public AlertDispatcher(Database db, AlertChannel channel, Clock clock, Metrics metrics, RandomGenerator random) {
+        if (channel.sendBudgetMs() >= LEASE_MS) {
+            throw new IllegalArgumentException("one " + channel.name() + " delivery may take " + channel.sendBudgetMs()
+                    + " ms, longer than an alert's lease (" + LEASE_MS + " ms)");
+        }
         this.db = db;
-        this.http = http;
-        this.target = URI.create(url);
-        if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
-            throw new IllegalArgumentException("alerts.webhook-url must be an http or https URL, not '" + url + "'");
-        }
-        if (requestTimeout.isNegative() || requestTimeout.isZero() || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("the webhook request timeout must be between 1 ms and "
-                    + MAX_REQUEST_TIMEOUT.toSeconds() + " s");
-        }
-        this.requestTimeout = requestTimeout;
-        this.sendBudgetMs = CONNECT_TIMEOUT.toMillis() + requestTimeout.toMillis() + 5_000;
-        this.slackFormat = "slack".equals(format);
+        this.channel = channel;
+        this.sendBudgetMs = channel.sendBudgetMs();
         this.clock = clock;
         this.metrics = metrics;
         this.random = random;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "banwatch-alerts");
+            Thread t = new Thread(r, "banwatch-alerts-" + channel.name());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The outbox channel this dispatcher delivers. */
+    public String channel() {
+        return channel.name();
     }
 
     public AlertDispatcher start(Duration every) {
@@ -132,16 +107,20 @@ public final class AlertDispatcher implements AutoCloseable {
         try {
             deliverDue();
         } catch (RuntimeException e) {
-            LOG.warn("alert delivery round failed: {}", e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.warn("{} alert delivery round failed: {}", channel.name(),
+                    e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
     /**
      * An alert this worker holds; {@code lease} is the claim's lease_owner, checked on every write
-     * back; {@code hostname} and {@code hostId} name the host it is about, for the log.
+     * back; {@code hostname} and {@code hostId} name the host it is about (null for the digest), for the log.
      */
     private record Claimed(long id, String payload, int attempts, String key, String lease, String hostId,
                            String hostname) {
+        String describe() {
+            return hostId == null ? "alert " + key : "alert for host " + hostname + " (id " + hostId + ")";
+        }
     }
 
     /**
@@ -155,7 +134,7 @@ public final class AlertDispatcher implements AutoCloseable {
             List<Claimed> claimed = claim(claimedAt);
             for (int i = 0; i < claimed.size(); i++) {
                 if (clock.millis() > claimedAt + LEASE_MS - sendBudgetMs) {
-                    // Slow webhook: hand the rest back rather than send on an expiring lease.
+                    // Slow receiver: hand the rest back rather than send on an expiring lease.
                     release(claimed.subList(i, claimed.size()));
                     return delivered;
                 }
@@ -172,29 +151,11 @@ public final class AlertDispatcher implements AutoCloseable {
 
     /** Sends one claimed alert and records the outcome; true when the receiver took it. */
     private boolean send(Claimed a) {
-        String body = slackFormat ? slackBody(a.payload()) : a.payload();
-        String error = null;
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
-                            .timeout(requestTimeout)
-                            .header("Content-Type", "application/json")
-                            .header("Idempotency-Key", a.key())
-                            .header("User-Agent", "banwatch-collector")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                error = "webhook answered " + response.statusCode();
-            }
-        } catch (java.io.IOException e) {
-            error = WebhookFailure.describe(e, target, requestTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
-        }
+        String error = channel.send(a.key(), a.payload());
         if (error == null) {
             if (!markDelivered(a)) {
-                LOG.warn("alert for host {} (id {}) was delivered after its lease passed to another worker; the"
-                        + " receiver may get it again (same Idempotency-Key)", a.hostname(), a.hostId());
+                LOG.warn("{} was delivered by {} after its lease passed to another worker; the receiver may get it"
+                        + " again (same alert key)", a.describe(), channel.name());
                 return false;
             }
             metrics.alertDelivered();
@@ -212,27 +173,30 @@ public final class AlertDispatcher implements AutoCloseable {
             // alert: under PostgreSQL's READ COMMITTED, a worker that finds a row locked by another's
             // claim waits, then re-checks the conditions on the claimed row and skips it.
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE alerts SET lease_owner = ?, lease_until = ? WHERE delivered_at IS NULL AND failed_at IS NULL"
-                            + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) AND id IN ("
-                            + "SELECT id FROM alerts WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?"
-                            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT " + CLAIM_BATCH + ")")) {
+                    "UPDATE alerts SET lease_owner = ?, lease_until = ? WHERE channel = ? AND delivered_at IS NULL"
+                            + " AND failed_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                            + " AND id IN (SELECT id FROM alerts WHERE channel = ? AND delivered_at IS NULL"
+                            + " AND failed_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                            + " ORDER BY id LIMIT " + CLAIM_BATCH + ")")) {
                 ps.setString(1, lease);
                 ps.setLong(2, now + LEASE_MS);
-                ps.setLong(3, now);
+                ps.setString(3, channel.name());
                 ps.setLong(4, now);
                 ps.setLong(5, now);
-                ps.setLong(6, now);
+                ps.setString(6, channel.name());
+                ps.setLong(7, now);
+                ps.setLong(8, now);
                 ps.executeUpdate();
             }
             List<Claimed> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT a.id, a.payload, a.attempts, h.host_id, a.report_id, h.hostname FROM alerts a"
-                            + " JOIN hosts h ON h.pk = a.host_pk WHERE a.lease_owner = ? ORDER BY a.id")) {
+                    "SELECT a.id, a.payload, a.attempts, a.alert_key, h.host_id, h.hostname FROM alerts a"
+                            + " LEFT JOIN hosts h ON h.pk = a.host_pk WHERE a.lease_owner = ? ORDER BY a.id")) {
                 ps.setString(1, lease);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                                rs.getString(4) + ":" + rs.getString(5), lease, rs.getString(4), rs.getString(6)));
+                        out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), lease,
+                                rs.getString(5), rs.getString(6)));
                     }
                 }
             }
@@ -297,7 +261,7 @@ public final class AlertDispatcher implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
-        String what = "alert for host " + a.hostname() + " (id " + a.hostId() + ") to " + WebhookFailure.origin(target);
+        String what = a.describe() + " to " + channel.describe();
         if (updated == 0) {
             LOG.warn("{}: {}; its lease passed to another worker meanwhile, so this attempt is not recorded", what, error);
             return;
@@ -312,18 +276,6 @@ public final class AlertDispatcher implements AutoCloseable {
     /** How long after its {@code failures}-th failed attempt an alert is due again. */
     static long retryDelayMillis(int failures, RandomGenerator random) {
         return Math.max(MIN_RETRY_MS, BACKOFF.delayMillis(failures, random));
-    }
-
-    /** Slack and Teams incoming webhooks take {"text": ...}. */
-    private static String slackBody(String payload) {
-        try {
-            String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("text").asText();
-            com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            n.put("text", text);
-            return n.toString();
-        } catch (java.io.IOException e) {
-            return payload;
-        }
     }
 
     @Override

@@ -21,16 +21,26 @@ public final class TokenStore {
     /** How often a token's last-use time is written: reads should not turn into writes. */
     private static final long LAST_USED_GRANULARITY_MS = 60 * 60 * 1000L;
 
+    /** How long a token's use may wait in memory before it is written with the others. */
+    private static final long LAST_USED_FLUSH_MS = 10_000L;
+
     private final Database db;
     private final Secrets secrets;
     private final Clock clock;
     private final AuditLog audit;
+    private final TokenUse uses;
 
     public TokenStore(Database db, Secrets secrets, Clock clock, AuditLog audit) {
         this.db = db;
         this.secrets = secrets;
         this.clock = clock;
         this.audit = audit;
+        this.uses = new TokenUse(db, clock, LAST_USED_FLUSH_MS);
+    }
+
+    /** Writes the last-use times still held in memory (at shutdown; listings do it themselves). */
+    public void flushLastUse() {
+        uses.flush();
     }
 
     /** A newly issued token: {@code token} is the only copy of the secret. */
@@ -142,7 +152,7 @@ public final class TokenStore {
         }
         ActiveRow r = row.get();
         if (now - r.lastUsedAt() > LAST_USED_GRANULARITY_MS) {
-            touch(r.id(), now);
+            uses.record(r.id(), now);
         }
         return Optional.of(new Principal(r.id(), r.role(), r.name(), r.hostId()));
     }
@@ -153,6 +163,7 @@ public final class TokenStore {
     private static final String INFO_COLUMNS = "id, role, name, host_id, created_at, revoked_at, last_used_at";
 
     public List<Info> list() {
+        uses.flush();
         return db.read(c -> {
             List<Info> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + INFO_COLUMNS + " FROM tokens ORDER BY id");
@@ -194,6 +205,7 @@ public final class TokenStore {
      * @param sort   a column of {@link #SORT}, or the default: newest first
      */
     public Listing list(boolean hostTokens, String search, SortColumns.Sort sort, int offset, int limit) {
+        uses.flush();
         String where = " WHERE role " + (hostTokens ? "=" : "<>") + " '" + Role.HOST.jsonName() + "'" + (search == null
                 ? "" : " AND (LOWER(name) LIKE ?" + Like.ESCAPE + " OR LOWER(host_id) LIKE ?" + Like.ESCAPE + ")");
         String like = search == null ? null : Like.containing(search);
@@ -295,16 +307,6 @@ public final class TokenStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
-            }
-        });
-    }
-
-    private void touch(long id, long now) {
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tokens SET last_used_at = ? WHERE id = ?")) {
-                ps.setLong(1, now);
-                ps.setLong(2, id);
-                return ps.executeUpdate();
             }
         });
     }

@@ -2,6 +2,7 @@ package io.banwatch.collector.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The collector's settings. Built by {@link ServerConfigLoader} from a properties file and
@@ -39,13 +40,15 @@ import java.time.Duration;
  *                             page's token command names it
  * @param webhookTimeout       how long one webhook request may take once connected (tests shorten it)
  * @param sessions             how long a dashboard sign-in lasts
+ * @param alerting             lifecycle alerts, the dashboard's public address and e-mail
  */
 public record ServerConfig(String bind, int port, Path dataDir, String databaseUrl, String databaseUser,
                            String databasePassword, int poolSize, Duration connectTimeout, Duration queryTimeout, Tls tls, String enrollmentSecret, String profile,
                            Path rulesFile, long maxBodyBytes, long maxReportBytes, int staleDays,
                            boolean storeRawReports, String webhookUrl, String webhookFormat, boolean alertOnRisk,
                            boolean metricsPublic, int ingestBatch, boolean alertWorker, Retention retention,
-                           boolean jobWorker, Path configFile, Duration webhookTimeout, Sessions sessions) {
+                           boolean jobWorker, Path configFile, Duration webhookTimeout, Sessions sessions,
+                           AlertSettings alerting) {
 
     public static final int DEFAULT_PORT = 8740;
 
@@ -81,6 +84,49 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
      */
     public record Sessions(Duration idle, Duration max) {
         public static final Sessions DEFAULT = new Sessions(Duration.ofMinutes(30), Duration.ofHours(8));
+    }
+
+    /**
+     * Alerts beyond level changes, and where they link to.
+     *
+     * @param publicUrl    the dashboard's address as people reach it ({@code collector.public-url}),
+     *                     for links in alerts; null: alerts say there is no link
+     * @param onFixed      alert when a non-compliant host is CLEAN again
+     * @param onStale      alert when a host has not reported for {@code hosts.stale-days}
+     * @param deadlineDays alert this many days (each of them) before a milestone that will make a
+     *                     host's findings VIOLATION; empty for none
+     * @param digest       send a daily digest (fleet totals and the day's changes)
+     * @param digestHour   the hour (UTC, 0-23) from which the day's digest is sent
+     * @param email        e-mail delivery, or null for none
+     */
+    public record AlertSettings(String publicUrl, boolean onFixed, boolean onStale, List<Integer> deadlineDays,
+                                boolean digest, int digestHour, Email email) {
+        public static final AlertSettings DEFAULT = new AlertSettings(null, true, true, List.of(30, 7), false,
+                7, null);
+
+        public AlertSettings {
+            deadlineDays = List.copyOf(deadlineDays);
+        }
+    }
+
+    /**
+     * Alerts by e-mail over SMTP.
+     *
+     * @param host               the SMTP server
+     * @param port               its port (587 for submission with STARTTLS)
+     * @param from               the sender address
+     * @param to                 the recipients
+     * @param user               the user to sign in as, or null for none
+     * @param passwordFile       a file holding the password (first line), or null
+     * @param starttls           require STARTTLS: never send in clear text (the default)
+     * @param trustStore         a PKCS#12 file of certificates to trust for the SMTP server, or null for the JVM's
+     * @param trustStorePassword its password, or null
+     */
+    public record Email(String host, int port, String from, List<String> to, String user, Path passwordFile,
+                        boolean starttls, Path trustStore, String trustStorePassword) {
+        public Email {
+            to = List.copyOf(to);
+        }
     }
 
     /** Everything at its default, data in {@code dataDir}, on a free loopback port. */
@@ -122,6 +168,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         b.configFile = configFile;
         b.webhookTimeout = webhookTimeout;
         b.sessions = sessions;
+        b.alerting = alerting;
         return b;
     }
 
@@ -165,6 +212,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
         public Path configFile;
         public Duration webhookTimeout = Duration.ofSeconds(15);
         public Sessions sessions = Sessions.DEFAULT;
+        public AlertSettings alerting = AlertSettings.DEFAULT;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -174,7 +222,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String databaseU
             return new ServerConfig(bind, port, dataDir, databaseUrl, databaseUser, databasePassword, poolSize,
                     connectTimeout, queryTimeout, tls, enrollmentSecret, profile, rulesFile, maxBodyBytes, maxReportBytes, staleDays,
                     storeRawReports, webhookUrl, webhookFormat, alertOnRisk, metricsPublic, ingestBatch, alertWorker,
-                    retention, jobWorker, configFile, webhookTimeout, sessions);
+                    retention, jobWorker, configFile, webhookTimeout, sessions, alerting);
         }
     }
 }

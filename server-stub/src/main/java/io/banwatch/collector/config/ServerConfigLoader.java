@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -25,7 +30,11 @@ public final class ServerConfigLoader {
             "enrollment.secret", "profile", "rules.file", "ingest.max-body-bytes", "ingest.max-report-bytes",
             "ingest.batch", "hosts.stale-days", "reports.store-raw", "alerts.webhook-url", "alerts.format",
             "alerts.on-risk", "metrics.public", "retention.report-days", "retention.raw-days", "retention.history-days",
-            "dashboard.session-idle-minutes", "dashboard.session-max-hours");
+            "dashboard.session-idle-minutes", "dashboard.session-max-hours", "collector.public-url", "alerts.on-fixed",
+            "alerts.on-stale", "alerts.deadline-days", "alerts.digest", "alerts.digest-hour", "alerts.email.host",
+            "alerts.email.port", "alerts.email.from", "alerts.email.to", "alerts.email.user",
+            "alerts.email.password-file", "alerts.email.starttls", "alerts.email.trust-store",
+            "alerts.email.trust-store-password");
 
     /** A setting that cannot be used; the message names the key and its source. */
     public static final class ConfigException extends RuntimeException {
@@ -97,6 +106,7 @@ public final class ServerConfigLoader {
         b.metricsPublic = src.bool("metrics.public", false);
         b.retention = retention(src);
         b.sessions = sessions(src);
+        b.alerting = alerting(src);
         String keystore = src.get("tls.keystore", null);
         String cert = src.get("tls.cert", null);
         String key = src.get("tls.key", null);
@@ -127,6 +137,89 @@ public final class ServerConfigLoader {
                     + "): a raw report goes with its report");
         }
         return new ServerConfig.Retention(reportDays, rawDays, historyDays);
+    }
+
+    private static ServerConfig.AlertSettings alerting(Source src) {
+        ServerConfig.AlertSettings d = ServerConfig.AlertSettings.DEFAULT;
+        String publicUrl = src.get("collector.public-url", null);
+        if (publicUrl != null) {
+            try {
+                URI u = new URI(publicUrl);
+                if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null
+                        || u.getQuery() != null || u.getFragment() != null) {
+                    throw new URISyntaxException(publicUrl, "not an http(s) address");
+                }
+            } catch (URISyntaxException e) {
+                throw src.bad("collector.public-url", "must be the dashboard's http:// or https:// address, like"
+                        + " https://banwatch.example.org, not '" + publicUrl + "'");
+            }
+        }
+        List<Integer> days = new ArrayList<>();
+        String list = src.get("alerts.deadline-days", null);
+        if (list == null) {
+            days.addAll(d.deadlineDays());
+        } else if (!list.equalsIgnoreCase("none")) {
+            for (String part : list.split(",")) {
+                try {
+                    int n = Integer.parseInt(part.strip());
+                    // At most the shortest alert retention, so a lead's alert is never deleted and made again.
+                    if (n < 1 || n > 90) {
+                        throw new NumberFormatException();
+                    }
+                    days.add(n);
+                } catch (NumberFormatException e) {
+                    throw src.bad("alerts.deadline-days", "must be days between 1 and 90 separated by commas (30,7)"
+                            + " or none, not '" + list + "'");
+                }
+            }
+        }
+        return new ServerConfig.AlertSettings(publicUrl, src.bool("alerts.on-fixed", d.onFixed()),
+                src.bool("alerts.on-stale", d.onStale()), days.stream().distinct().sorted().toList(),
+                src.bool("alerts.digest", d.digest()), (int) src.integer("alerts.digest-hour", d.digestHour(), 0, 23),
+                email(src));
+    }
+
+    /** E-mail settings, or null when alerts.email.host is not set; host, from and to go together. */
+    private static ServerConfig.Email email(Source src) {
+        String host = src.get("alerts.email.host", null);
+        if (host == null) {
+            for (String k : new String[]{"alerts.email.from", "alerts.email.to", "alerts.email.user",
+                    "alerts.email.password-file"}) {
+                if (src.get(k, null) != null) {
+                    throw src.bad(k, "needs alerts.email.host (the SMTP server)");
+                }
+            }
+            return null;
+        }
+        String from = src.get("alerts.email.from", null);
+        String to = src.get("alerts.email.to", null);
+        if (from == null || !from.contains("@")) {
+            throw src.bad("alerts.email.from", "must be the sender's address (alerts.email.host is set)");
+        }
+        if (to == null) {
+            throw src.bad("alerts.email.to", "must list the recipients, separated by commas (alerts.email.host is set)");
+        }
+        List<String> recipients = Arrays.stream(to.split(",")).map(String::strip)
+                .filter(a -> !a.isEmpty()).toList();
+        if (recipients.isEmpty() || recipients.stream().anyMatch(a -> !a.contains("@"))) {
+            throw src.bad("alerts.email.to", "must be addresses separated by commas, not '" + to + "'");
+        }
+        String user = src.get("alerts.email.user", null);
+        String passwordFile = src.get("alerts.email.password-file", null);
+        if ((user == null) != (passwordFile == null)) {
+            throw src.bad(user == null ? "alerts.email.password-file" : "alerts.email.user",
+                    "goes with " + (user == null ? "alerts.email.user" : "alerts.email.password-file"));
+        }
+        if (passwordFile != null && !Files.isReadable(Path.of(passwordFile))) {
+            throw src.bad("alerts.email.password-file", "cannot read " + passwordFile);
+        }
+        String trustStore = src.get("alerts.email.trust-store", null);
+        if (trustStore != null && !Files.isReadable(Path.of(trustStore))) {
+            throw src.bad("alerts.email.trust-store", "cannot read " + trustStore);
+        }
+        return new ServerConfig.Email(host, (int) src.integer("alerts.email.port", 587, 1, 65535), from, recipients,
+                user, passwordFile == null ? null : Path.of(passwordFile), src.bool("alerts.email.starttls", true),
+                trustStore == null ? null : Path.of(trustStore), src.get("alerts.email.trust-store-password", null));
     }
 
     private static ServerConfig.Sessions sessions(Source src) {

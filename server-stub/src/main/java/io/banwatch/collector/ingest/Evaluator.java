@@ -28,6 +28,8 @@ public final class Evaluator {
     private static final String FALLBACK_PROFILE = "us-private";
     /** The width of {@code hosts.rules_version}. */
     private static final int MAX_RULES_VERSION = 200;
+    /** Distinct packages whose irrelevance to the rules is remembered (a fleet has a few tens of thousands). */
+    private static final int FLEET_PACKAGES = 200_000;
 
     private final RuleSet rules;
     private final RuleEngine engine;
@@ -49,7 +51,7 @@ public final class Evaluator {
                     + String.join(", ", rules.profiles()) + ")");
         }
         this.rules = rules;
-        this.engine = new RuleEngine(rules, clock);
+        this.engine = RuleEngine.forFleet(rules, clock, FLEET_PACKAGES);
         this.configuredProfile = configuredProfile;
         this.rulesVersion = rulesVersionOf(rules);
         Map<String, PackInfo> byId = new LinkedHashMap<>();

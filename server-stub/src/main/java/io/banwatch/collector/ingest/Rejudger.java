@@ -1,6 +1,9 @@
 package io.banwatch.collector.ingest;
 
-import io.banwatch.collector.alerts.AlertPolicy;
+import io.banwatch.collector.alerts.AlertFinding;
+import io.banwatch.collector.alerts.AlertPayload;
+import io.banwatch.collector.alerts.Alerting;
+import io.banwatch.collector.alerts.StoredFindings;
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.db.Params;
 import io.banwatch.model.Finding;
@@ -19,7 +22,7 @@ import java.util.Optional;
 /**
  * Judges a host again from its latest stored inventory, without a new report: what the fleet's
  * re-judging does when the rule packs in force change. A transition is written like a report's —
- * host history, the alert outbox through {@link AlertPolicy} — with the reason
+ * host history, the alert outbox through the same {@link Alerting} as ingest — with the reason
  * {@value #REASON} instead of a report id.
  *
  * <p>The judging itself ({@link #load}, then {@link Evaluator#judge}) happens outside any
@@ -32,9 +35,9 @@ public final class Rejudger {
 
     private final Database db;
     private final HostJudgements judgements;
-    private final AlertPolicy alerts;
+    private final Alerting alerts;
 
-    public Rejudger(Database db, AlertPolicy alerts) {
+    public Rejudger(Database db, Alerting alerts) {
         this.db = db;
         this.judgements = new HostJudgements(db);
         this.alerts = alerts;
@@ -97,6 +100,9 @@ public final class Rejudger {
         }
         ReportStore.replaceProducts(c, host.pk(), j.products());
         String findingsHash = ReportStore.findingsHash(j);
+        // What a fixed host no longer has: read before the new findings replace them.
+        boolean fixed = alerts.policy().fixes(prev.standing(), j.verdict());
+        List<AlertFinding> fixedFindings = fixed ? StoredFindings.read(c, host.pk()) : List.of();
         if (!findingsHash.equals(prev.findingsHash())) {
             ReportStore.replaceFindings(c, host.pk(), j, now);
         }
@@ -114,8 +120,14 @@ public final class Rejudger {
         boolean transitioned = j.verdict() != prev.standing();
         if (transitioned) {
             ReportStore.history(c, host.pk(), now, "level", prev.level(), ReportStore.stored(j.verdict()), null, REASON);
-            if (alerts.alerts(prev.standing(), j.verdict())) {
-                ReportStore.enqueueAlert(c, host.pk(), full.host(), cause, j, prev.standing(), now);
+            AlertPayload.HostRef ref = new AlertPayload.HostRef(host.pk(), full.host().id(), full.host().hostname(),
+                    full.host().os().name() == null ? full.host().os().family() : full.host().os().name(), j.profile(),
+                    j.verdict());
+            if (alerts.policy().alerts(prev.standing(), j.verdict())) {
+                alerts.outbox().add(c, alerts.payloads().levelChanged(ref, cause, prev.standing(), now,
+                        j.findings().stream().map(AlertFinding::of).toList()));
+            } else if (fixed) {
+                alerts.outbox().add(c, alerts.payloads().fixed(ref, cause, prev.standing(), now, fixedFindings));
             }
         }
         LocalDate nextDeadline = j.findings().stream().map(Finding::deadline).filter(d -> d != null)

@@ -10,8 +10,10 @@ import io.banwatch.model.SecurityProduct;
 import io.banwatch.model.Software;
 import io.banwatch.model.Verdict;
 import io.banwatch.rules.PackInfo;
+import io.banwatch.collector.alerts.AlertFinding;
 import io.banwatch.collector.alerts.AlertPayload;
-import io.banwatch.collector.alerts.AlertPolicy;
+import io.banwatch.collector.alerts.Alerting;
+import io.banwatch.collector.alerts.StoredFindings;
 import io.banwatch.collector.db.Dialect;
 import io.banwatch.collector.db.Params;
 
@@ -26,7 +28,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -54,10 +55,10 @@ final class ReportStore {
     private final Dialect dialect;
     private final SoftwareIds softwareIds;
     private final ScopeIds scopeIds = new ScopeIds();
-    private final AlertPolicy alerts;
+    private final Alerting alerts;
     private final boolean storeRaw;
 
-    ReportStore(Dialect dialect, SoftwareIds softwareIds, AlertPolicy alerts, boolean storeRaw) {
+    ReportStore(Dialect dialect, SoftwareIds softwareIds, Alerting alerts, boolean storeRaw) {
         this.dialect = dialect;
         this.softwareIds = softwareIds;
         this.alerts = alerts;
@@ -109,6 +110,9 @@ final class ReportStore {
             replaceProducts(c, prev.pk(), j.products());
         }
         String findingsHash = findingsHash(j);
+        // What a fixed host no longer has: read before this report's findings replace them.
+        boolean fixed = alerts.policy().fixes(prev.from(), j.verdict());
+        List<AlertFinding> fixedFindings = fixed ? StoredFindings.read(c, prev.pk()) : List.of();
         if (!findingsHash.equals(prev.findingsHash())) {
             replaceFindings(c, prev.pk(), j, in.receivedAt());
         }
@@ -127,8 +131,12 @@ final class ReportStore {
         }
         if (j.verdict() != prev.standing()) {
             history(c, prev.pk(), in.receivedAt(), "level", prev.level(), stored(j.verdict()), r.reportId());
-            if (alerts.alerts(prev.from(), j.verdict())) {
-                enqueueAlert(c, prev.pk(), in, prev.from());
+            if (alerts.policy().alerts(prev.from(), j.verdict())) {
+                alerts.outbox().add(c, alerts.payloads().levelChanged(hostRef(prev.pk(), in), r.reportId(), prev.from(),
+                        in.receivedAt(), j.findings().stream().map(AlertFinding::of).toList()));
+            } else if (fixed) {
+                alerts.outbox().add(c, alerts.payloads().fixed(hostRef(prev.pk(), in), r.reportId(), prev.from(),
+                        in.receivedAt(), fixedFindings));
             }
         }
         updateHost(c, prev.pk(), in, installed, firstSeen, removedAt, findingsHash);
@@ -271,16 +279,17 @@ final class ReportStore {
     /** Rewrites the host's packed links to the software catalogue: one row, whatever the count. */
     private void replaceSoftware(Connection c, long hostPk, List<Software> software, Learnt learnt)
             throws SQLException {
-        Set<SoftwareKey> keys = new HashSet<>();
-        for (Software s : software) {
-            keys.add(SoftwareKey.of(s));
+        SoftwareKey[] keys = new SoftwareKey[software.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = SoftwareKey.of(software.get(i));
         }
-        Map<SoftwareKey, Long> ids = softwareIds.resolve(c, keys, learnt.software());
+        Map<SoftwareKey, Long> ids = softwareIds.resolve(c, java.util.Arrays.asList(keys), learnt.software());
         Set<Long> seen = new HashSet<>();
         long[] pairs = new long[software.size() * 2];
         int n = 0;
-        for (Software s : software) {
-            long softwareId = ids.get(SoftwareKey.of(s));
+        for (int i = 0; i < keys.length; i++) {
+            Software s = software.get(i);
+            long softwareId = ids.get(keys[i]);
             long scopeId = scopeIds.id(c, Params.cut(s.scope(), 200), learnt.scopes());
             // A package listed twice in the same scope is linked once.
             if (seen.add(softwareId * 1_000_003L + scopeId)) {
@@ -395,32 +404,10 @@ final class ReportStore {
         }
     }
 
-    private static void enqueueAlert(Connection c, long hostPk, IncomingReport in, Verdict from) throws SQLException {
-        enqueueAlert(c, hostPk, in.report().host(), in.report().reportId(), in.judgement(), from, in.receivedAt());
-    }
-
-    /**
-     * The alert of a transition, in the outbox: one per host and cause, whoever writes it twice.
-     *
-     * @param cause the report that caused it, or a re-judging's key
-     */
-    static void enqueueAlert(Connection c, long hostPk, Host host, String cause, Evaluator.Judgement j, Verdict from,
-                             long at) throws SQLException {
-        String key = host.id() + ":" + cause;
-        String payload = AlertPayload.build(key, host, from, j.verdict(), j.profile(), Instant.ofEpochMilli(at),
-                j.findings());
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO alerts (host_pk, report_id, level, from_level, created_at, payload, next_attempt_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (host_pk, report_id) DO NOTHING")) {
-            ps.setLong(1, hostPk);
-            ps.setString(2, cause);
-            ps.setString(3, j.verdict().name());
-            Params.setString(ps, 4, stored(from));
-            ps.setLong(5, at);
-            ps.setString(6, payload);
-            ps.setLong(7, at);
-            ps.executeUpdate();
-        }
+    private static AlertPayload.HostRef hostRef(long pk, IncomingReport in) {
+        Host h = in.report().host();
+        return new AlertPayload.HostRef(pk, h.id(), h.hostname(), h.os().name() == null ? h.os().family() : h.os().name(),
+                in.judgement().profile(), in.judgement().verdict());
     }
 
     private static void updateHost(Connection c, long pk, IncomingReport in, boolean installed, Long firstSeen,
