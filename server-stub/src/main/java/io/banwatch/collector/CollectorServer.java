@@ -171,7 +171,13 @@ public final class CollectorServer implements AutoCloseable {
     }
 
     public CollectorServer start() {
-        app.start(config.bind(), config.port());
+        try {
+            app.start(config.bind(), config.port());
+        } catch (RuntimeException e) {
+            // A port in use: release the database and the workers, so the caller can clean up after it.
+            stop();
+            throw e;
+        }
         if (config.alertWorker()) {
             alerts.forEach(a -> a.start(Duration.ofSeconds(5)));
         }
