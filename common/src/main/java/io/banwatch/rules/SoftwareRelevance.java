@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers which packages no signal of a rule set looks at, so a collector judging thousands of
  * reports of the same fleet checks each distinct package once rather than once per report: hosts
  * share most of their packages, and nearly all of them match nothing. A package that matches no
- * product, notice or catalog signal adds nothing to a judgement, so leaving it out of the traces
+ * product, notice, requirement or catalog signal adds nothing to a judgement, so leaving it out of the traces
  * changes no finding and no security product.
  *
  * <p>The answer depends only on the fields signals compare (source, name, location, version,
@@ -75,6 +75,13 @@ final class SoftwareRelevance {
             }
             for (Notice notice : pack.notices()) {
                 for (Signal signal : notice.signals()) {
+                    if (signal.matches(t, os, pack.publisherPatterns())) {
+                        return true;
+                    }
+                }
+            }
+            for (Requirement requirement : pack.requirements()) {
+                for (Signal signal : requirement.signals()) {
                     if (signal.matches(t, os, pack.publisherPatterns())) {
                         return true;
                     }

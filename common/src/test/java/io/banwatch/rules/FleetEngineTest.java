@@ -59,6 +59,34 @@ class FleetEngineTest {
         assertThat(withFindings).as("the inventories exercise the rules").isGreaterThan(judged / 2);
     }
 
+    /** A package that satisfies a requirement matters though no product or catalog signal names it. */
+    @Test
+    void aPackageOnlyARequirementLooksAtStillSatisfiesIt() {
+        String pack = """
+                {"id": "acme-agent", "title": "ACME requires its agent", "version": "1", "timeZone": "UTC",
+                 "vendor": {"name": "ACME IT"},
+                 "citations": [{"id": "policy", "title": "ACME IT policy"}],
+                 "milestones": [{"id": "required", "date": "2020-01-01", "title": "required", "citation": "policy"}],
+                 "requirements": [{"id": "agent", "name": "the ACME agent", "profiles": ["us-private"],
+                   "from": "required", "level": "RISK", "message": "The ACME agent is missing since {since}.",
+                   "signals": [{"kind": "software", "names": ["acme-inventory-agent"]}]}]}
+                """;
+        RuleSet rules = RuleSet.builtIn().withPack(new java.io.ByteArrayInputStream(
+                pack.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "acme-agent.json");
+        Inventory with = inventory("linux", List.of(Samples.deb("acme-inventory-agent", "3.1", "ACME IT"),
+                Samples.deb("bash", "5.2", "Debian")), List.of());
+        Inventory without = inventory("linux", List.of(Samples.deb("bash", "5.2", "Debian")), List.of());
+        LocalDate on = LocalDate.of(2026, 12, 2);
+        RuleEngine plain = new RuleEngine(rules, CLOCK);
+        RuleEngine fleet = RuleEngine.forFleet(rules, CLOCK, 100);
+        for (Inventory inv : List.of(with, without, with)) {
+            assertThat(fleet.evaluate(inv, List.of(), "us-private", on))
+                    .isEqualTo(plain.evaluate(inv, List.of(), "us-private", on));
+        }
+        assertThat(fleet.evaluate(with, List.of(), "us-private", on)).noneMatch(f -> f.ruleId().startsWith("acme-agent:"));
+        assertThat(fleet.evaluate(without, List.of(), "us-private", on)).anyMatch(f -> f.ruleId().equals("acme-agent:agent"));
+    }
+
     private static List<Inventory> inventories() {
         List<Software> common = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
