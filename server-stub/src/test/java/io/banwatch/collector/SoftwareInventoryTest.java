@@ -93,7 +93,32 @@ class SoftwareInventoryTest {
                     .isEqualTo(3);
             assertThat(db.count("SELECT COUNT(*) FROM software_index")).isEqualTo(4);
 
-            assertThat(c.get("/software?name=curl", c.admin).statusCode()).isIn(200, 302, 303, 401);
+            DashboardClient web = new DashboardClient(c).signedIn(c.admin);
+            String page = web.get("/software?name=curl").body();
+            assertThat(page).contains("href=\"/software/hosts?title=curl\"").contains("Index up to date");
+            assertThat(web.get("/software/hosts?title=curl&version=8.6.0").body()).contains("href=\"/hosts/b\"");
+            assertThat(web.get("/software?page=0").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theHostPageSearchesAndPagesItsSoftware() {
+        try (TestCollector c = start()) {
+            List<Software> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                many.add(Samples.deb(String.format("pkg-%03d", i), "1", "Debian"));
+            }
+            many.add(Samples.deb("zz-openssh-server", "9.6", "Debian"));
+            report(c, "big", many);
+            DashboardClient web = new DashboardClient(c).signedIn(c.admin);
+            String first = web.get("/hosts/big").body();
+            assertThat(first).contains("Software (151)").contains("pkg-000").contains("pkg-099")
+                    .doesNotContain("pkg-100").contains("page 1 of 2");
+            assertThat(web.get("/hosts/big?page=2").body()).contains("pkg-100").contains("pkg-149")
+                    .doesNotContain("pkg-099");
+            String found = web.get("/hosts/big?sq=SSH").body();
+            assertThat(found).contains("zz-openssh-server").doesNotContain("pkg-000").contains("1 package matches");
+            assertThat(web.get("/hosts/big?page=zero").statusCode()).isEqualTo(400);
         }
     }
 
