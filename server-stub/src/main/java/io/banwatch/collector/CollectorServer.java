@@ -199,7 +199,7 @@ public final class CollectorServer implements AutoCloseable {
         }
         rejudging.worker().start(Duration.ofSeconds(2));
         if (config.jobWorker()) {
-            indexing.worker().start(Duration.ofSeconds(2));
+            indexing.worker().start(Duration.ofMillis(250));
         }
         LOG.info("banwatch collector listening on {}://{}:{} (database: {})", config.tls() == null ? "http" : "https",
                 config.bind(), port(), db.dialect().name().toLowerCase());

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 public final class SoftwareIndexWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SoftwareIndexWorker.class);
 
+    /** Hosts per tick: with a tick of 250 ms, at most 200 hosts/s, leaving the writer to ingest. */
+    static final int BATCH = 50;
+
     private final SoftwareIndexer indexer;
     private final ScheduledExecutorService worker;
     private volatile boolean closed;
@@ -36,7 +39,9 @@ public final class SoftwareIndexWorker implements AutoCloseable {
 
     private void tick() {
         try {
-            indexer.run(SoftwareIndexer.DEFAULT_BATCH, Integer.MAX_VALUE, () -> closed);
+            // One small batch per tick, not "until done": on SQLite the index shares the one writer with
+            // ingest, and a catch-up in one go cut full-report ingest ~3x (docs/benchmarks.md).
+            indexer.run(BATCH, 1, () -> closed);
         } catch (RuntimeException e) {
             LOG.warn("software index: {}", e.getMessage() == null ? e.toString() : e.getMessage());
         }
