@@ -175,7 +175,7 @@ public final class CollectorServer implements AutoCloseable {
             PeriodicJobs jobs = new PeriodicJobs(periodic, lease, clock);
             RulesWorker rulesWorker = new RulesWorker(inForce, rejudge, config.jobWorker());
             return new CollectorServer(config, db, tokens, audit, writer, alerts, jobs, app, secret, adminFile,
-                    new Rejudging(inForce, rejudge, rulesWorker), new Indexing(indexer, new SoftwareIndexWorker(indexer)));
+                    new Rejudging(inForce, rejudge, rulesWorker), new Indexing(indexer, new SoftwareIndexWorker(indexer, writer::busyWithin)));
         } catch (RuntimeException e) {
             db.close();
             throw e;
