@@ -33,6 +33,10 @@ import io.banwatch.collector.metrics.Metrics;
 import io.banwatch.collector.api.RulesApi;
 import io.banwatch.collector.ingest.Rejudger;
 import io.banwatch.collector.packs.RejudgeJob;
+import io.banwatch.collector.api.SoftwareApi;
+import io.banwatch.collector.software.SoftwareIndexWorker;
+import io.banwatch.collector.software.SoftwareIndexer;
+import io.banwatch.collector.web.SoftwareHandlers;
 import io.banwatch.collector.packs.RulePacks;
 import io.banwatch.collector.packs.RulesInForce;
 import io.banwatch.collector.packs.RulesOverview;
@@ -81,14 +85,19 @@ public final class CollectorServer implements AutoCloseable {
     private final String enrollmentSecret;
     private final Path initialAdminFile;
     private final Rejudging rejudging;
+    private final Indexing indexing;
 
     /** The rules in force, their re-judging job and the worker that runs it. */
     private record Rejudging(RulesInForce rules, RejudgeJob job, RulesWorker worker) {
     }
 
+    /** The software index's job and the worker that runs it. */
+    private record Indexing(SoftwareIndexer job, SoftwareIndexWorker worker) {
+    }
+
     private CollectorServer(ServerConfig config, Database db, TokenStore tokens, AuditLog audit, IngestWriter writer,
                             List<AlertDispatcher> alerts, PeriodicJobs jobs, Javalin app, String enrollmentSecret,
-                            Path initialAdminFile, Rejudging rejudging) {
+                            Path initialAdminFile, Rejudging rejudging, Indexing indexing) {
         this.config = config;
         this.db = db;
         this.tokens = tokens;
@@ -100,6 +109,7 @@ public final class CollectorServer implements AutoCloseable {
         this.enrollmentSecret = enrollmentSecret;
         this.initialAdminFile = initialAdminFile;
         this.rejudging = rejudging;
+        this.indexing = indexing;
     }
 
     /** Opens (and migrates) the database and prepares the server; {@link #start()} listens. */
@@ -152,7 +162,9 @@ public final class CollectorServer implements AutoCloseable {
             RulesHandlers rulesRoutes = new RulesHandlers(new RulesApi(access, new Json(), packs, overview),
                     new RulesAdminHandlers(access, packs, overview));
             Javalin app = Routes.app(config, tlsKeys, api, dashboard, new TokenAdminHandlers(access, tokens),
-                    new CsrfGuard(access, Routes.LOGIN), officer, rulesRoutes);
+                    new CsrfGuard(access, Routes.LOGIN), officer, rulesRoutes,
+                    new SoftwareRoutes(new SoftwareApi(access, new Json(), reads), new SoftwareHandlers(access, reads, clock)));
+            SoftwareIndexer indexer = new SoftwareIndexer(db, lease, clock);
             List<PeriodicJob> periodic = new ArrayList<>();
             periodic.add(new RetentionJob(db, config.retention(), config.sessions()));
             if (!alerts.isEmpty()) {
@@ -163,7 +175,7 @@ public final class CollectorServer implements AutoCloseable {
             PeriodicJobs jobs = new PeriodicJobs(periodic, lease, clock);
             RulesWorker rulesWorker = new RulesWorker(inForce, rejudge, config.jobWorker());
             return new CollectorServer(config, db, tokens, audit, writer, alerts, jobs, app, secret, adminFile,
-                    new Rejudging(inForce, rejudge, rulesWorker));
+                    new Rejudging(inForce, rejudge, rulesWorker), new Indexing(indexer, new SoftwareIndexWorker(indexer, writer::busyWithin)));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -186,6 +198,9 @@ public final class CollectorServer implements AutoCloseable {
             jobs.start(Duration.ofSeconds(30 + ThreadLocalRandom.current().nextInt(30)), Duration.ofMinutes(1));
         }
         rejudging.worker().start(Duration.ofSeconds(2));
+        if (config.jobWorker()) {
+            indexing.worker().start(Duration.ofMillis(250));
+        }
         LOG.info("banwatch collector listening on {}://{}:{} (database: {})", config.tls() == null ? "http" : "https",
                 config.bind(), port(), db.dialect().name().toLowerCase());
         if (initialAdminFile != null) {
@@ -248,6 +263,21 @@ public final class CollectorServer implements AutoCloseable {
         return rejudgeNow(RejudgeJob.DEFAULT_BATCH, Integer.MAX_VALUE);
     }
 
+    /**
+     * Indexes hosts whose software changed, in batches of {@code batchSize}, at most
+     * {@code maxBatches} (tests and benchmarks); normally a background worker does it.
+     *
+     * @return the hosts indexed
+     */
+    public int indexSoftwareNow(int batchSize, int maxBatches) {
+        return indexing.job().run(batchSize, maxBatches, () -> false);
+    }
+
+    /** Indexes every pending host now. */
+    public int indexSoftwareNow() {
+        return indexSoftwareNow(SoftwareIndexer.DEFAULT_BATCH, Integer.MAX_VALUE);
+    }
+
     /** Loads the rule packs another collector changed, now (tests); normally within seconds by itself. */
     public boolean refreshRulesNow() {
         return rejudging.rules().refresh();
@@ -256,6 +286,7 @@ public final class CollectorServer implements AutoCloseable {
     public void stop() {
         app.stop();
         rejudging.worker().close();
+        indexing.worker().close();
         jobs.close();
         alerts.forEach(AlertDispatcher::close);
         writer.close();

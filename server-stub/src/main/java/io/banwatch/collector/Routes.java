@@ -42,7 +42,8 @@ public final class Routes {
      *                reaches a handler without the session's CSRF token
      */
     public static Javalin app(ServerConfig config, KeyStore tlsKeys, ApiHandlers api, DashboardHandlers web,
-                              TokenAdminHandlers admin, CsrfGuard csrf, OfficerHandlers officer, RulesHandlers rules) {
+                              TokenAdminHandlers admin, CsrfGuard csrf, OfficerHandlers officer, RulesHandlers rules,
+                              SoftwareRoutes software) {
         Json json = new Json();
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -110,6 +111,20 @@ public final class Routes {
             c.routes.get("/admin/rules", rules.admin()::page);
             c.routes.post("/admin/rules", rules.admin()::upload);
             c.routes.post("/admin/rules/{id}/remove", rules.admin()::remove);
+
+            // issue 12: the fleet's software inventory
+            c.routes.get("/api/v1/software", software.api()::titles);
+            c.routes.get("/api/v1/software/hosts", software.api()::hosts);
+            c.routes.get("/api/v1/export/software.csv", software.pages()::titlesCsv);
+            c.routes.get("/api/v1/export/software.json", software.pages()::titlesJson);
+            c.routes.get("/api/v1/export/software-hosts.csv", software.pages()::hostsCsv);
+            c.routes.get("/api/v1/export/software-hosts.json", software.pages()::hostsJson);
+            c.routes.get("/software", software.pages()::titles);
+            c.routes.get("/software/hosts", software.pages()::hosts);
+            c.routes.get("/export/software.csv", software.pages()::titlesCsv);
+            c.routes.get("/export/software.json", software.pages()::titlesJson);
+            c.routes.get("/export/software-hosts.csv", software.pages()::hostsCsv);
+            c.routes.get("/export/software-hosts.json", software.pages()::hostsJson);
 
             c.routes.exception(ApiError.class, (e, ctx) -> error(json, ctx, e.status(), e.code(), e.getMessage()));
             c.routes.exception(DatabaseException.class, (e, ctx) -> {

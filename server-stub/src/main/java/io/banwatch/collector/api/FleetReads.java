@@ -11,11 +11,12 @@ import java.util.List;
  * a new page with a new concern brings its own read model.
  */
 public record FleetReads(SummaryQueries summary, HostListQueries hosts, HostDetailQueries hostDetail,
-                         FindingQueries findings) {
+                         FindingQueries findings, SoftwareQueries software, SoftwareHostQueries softwareHosts) {
 
     public static FleetReads of(Database db, Clock clock, int staleDays, List<MilestoneInfo> milestones) {
         return new FleetReads(new SummaryQueries(db, clock, staleDays, milestones),
                 new HostListQueries(db, clock, staleDays), new HostDetailQueries(db, clock, staleDays, milestones),
-                new FindingQueries(db, clock, staleDays, milestones));
+                new FindingQueries(db, clock, staleDays, milestones), new SoftwareQueries(db),
+                new SoftwareHostQueries(db));
     }
 }

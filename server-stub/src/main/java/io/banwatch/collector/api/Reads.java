@@ -24,4 +24,9 @@ final class Reads {
     static String time(Long epochMs) {
         return epochMs == null ? null : Instant.ofEpochMilli(epochMs).toString();
     }
+
+    /** The catalogue keeps an absent value as '' (so that its unique key dedupes): null again for readers. */
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
 }

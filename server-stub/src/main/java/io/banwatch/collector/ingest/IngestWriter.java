@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -51,6 +52,7 @@ public final class IngestWriter implements AutoCloseable {
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(10_000);
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long lastWriteEndNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
 
     public IngestWriter(Database db, Alerting alerts, boolean storeRaw, int maxBatch, Metrics metrics) {
         this.db = db;
@@ -72,6 +74,14 @@ public final class IngestWriter implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Whether reports are waiting or one was written within {@code quiet}: background writers (the
+     * software index) step back then, since on SQLite they share the one write lock with ingest.
+     */
+    public boolean busyWithin(Duration quiet) {
+        return !queue.isEmpty() || System.nanoTime() - lastWriteEndNanos < quiet.toNanos();
+    }
+
     private void loop() {
         List<Job> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
@@ -83,6 +93,7 @@ public final class IngestWriter implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
+                lastWriteEndNanos = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

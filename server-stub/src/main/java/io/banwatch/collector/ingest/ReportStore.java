@@ -106,7 +106,7 @@ final class ReportStore {
         }
         Evaluator.Judgement j = in.judgement();
         if (inventoryChanged) {
-            replaceSoftware(c, prev.pk(), r.software(), learnt);
+            replaceSoftware(c, prev.pk(), r.software(), learnt, in.receivedAt());
             replaceProducts(c, prev.pk(), j.products());
         }
         String findingsHash = findingsHash(j);
@@ -277,7 +277,7 @@ final class ReportStore {
     }
 
     /** Rewrites the host's packed links to the software catalogue: one row, whatever the count. */
-    private void replaceSoftware(Connection c, long hostPk, List<Software> software, Learnt learnt)
+    private void replaceSoftware(Connection c, long hostPk, List<Software> software, Learnt learnt, long receivedAt)
             throws SQLException {
         SoftwareKey[] keys = new SoftwareKey[software.size()];
         for (int i = 0; i < keys.length; i++) {
@@ -298,12 +298,16 @@ final class ReportStore {
             }
         }
         byte[] packed = PackedLinks.encode(java.util.Arrays.copyOf(pairs, n));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_inventories (host_pk, software_count, links)"
-                + " VALUES (?, ?, ?) ON CONFLICT (host_pk) DO UPDATE SET software_count = excluded.software_count,"
-                + " links = excluded.links")) {
+        // Bumping gen is all the software index costs ingest: the indexer (package software) finds the
+        // row through the partial index on indexed_gen <> gen and does the per-package work later.
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_inventories (host_pk, software_count, links,"
+                + " changed_at) VALUES (?, ?, ?, ?) ON CONFLICT (host_pk) DO UPDATE SET software_count ="
+                + " excluded.software_count, links = excluded.links, changed_at = excluded.changed_at,"
+                + " gen = host_inventories.gen + 1")) {
             ps.setLong(1, hostPk);
             ps.setInt(2, n / 2);
             ps.setBytes(3, packed);
+            ps.setLong(4, receivedAt);
             ps.executeUpdate();
         }
     }

@@ -28,6 +28,7 @@ final class RetiredHosts {
         if (lifted == 0) {
             return;
         }
+        SoftwareIndexMarks.changed(c, hostPk);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_history (host_pk, at, event, from_level,"
                 + " to_level, report_id) VALUES (?, ?, ?, NULL, NULL, ?)")) {
             ps.setLong(1, hostPk);

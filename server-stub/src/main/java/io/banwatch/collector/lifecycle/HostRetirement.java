@@ -5,6 +5,7 @@ import io.banwatch.collector.audit.AuditLog;
 import io.banwatch.collector.db.Database;
 import io.banwatch.collector.db.Params;
 import io.banwatch.collector.http.ApiError;
+import io.banwatch.collector.ingest.SoftwareIndexMarks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,6 +75,7 @@ public final class HostRetirement {
                 ps.executeUpdate();
             }
             history(c, row.pk(), now, RETIRED);
+            SoftwareIndexMarks.changed(c, row.pk());
             audit.record(c, actor, RETIRE, hostId, row.hostname() + (why == null ? "" : "; reason: " + why));
             return new State(hostId, row.hostname(), Instant.ofEpochMilli(now).toString(), actor.describe(), why);
         });
@@ -97,6 +99,7 @@ public final class HostRetirement {
                 ps.executeUpdate();
             }
             history(c, row.pk(), now, UNRETIRED);
+            SoftwareIndexMarks.changed(c, row.pk());
             audit.record(c, actor, UNRETIRE, hostId, row.hostname() + "; retired since "
                     + Instant.ofEpochMilli(row.retiredAt()));
             return new State(hostId, row.hostname(), null, null, null);

@@ -149,7 +149,16 @@ public final class DashboardHandlers {
             ctx.status(HttpStatus.NOT_FOUND).html(hostPage.notFound(who.get(), id));
             return;
         }
-        ctx.html(hostPage.render(who.get(), detail.get()));
+        String search = ctx.queryParam("sq");
+        int page;
+        try {
+            page = Page.Request.parse(ctx.queryParam("page"), null).page();
+        } catch (ApiError e) {
+            ctx.status(e.status()).html(problemPage.render(who.get(), "Host: bad page", e.getMessage()));
+            return;
+        }
+        ctx.html(hostPage.render(who.get(), detail.get(), search == null || search.isBlank() ? null : search.strip(),
+                page));
     }
 
     public void findings(Context ctx) {

@@ -23,7 +23,14 @@ final class HostPage {
         this.findings = findings;
     }
 
-    String render(PageContext who, HostDetail d) {
+    /** Packages per page of a host's software table: a host with 850 packages was one 174 KB table. */
+    static final int SOFTWARE_PAGE = 100;
+
+    /**
+     * @param search part of a package's name or publisher to show only those, or null
+     * @param page   the software table's page, from 1
+     */
+    String render(PageContext who, HostDetail d, String search, int page) {
         HostRow r = d.host();
         HtmlWriter h = Layout.page(who, "Host " + r.hostname(), Nav.HOSTS);
         h.raw("<h1>").text(r.hostname()).raw(" ");
@@ -100,9 +107,32 @@ final class HostPage {
         }
         h.raw("</tbody></table></div>");
 
-        h.raw("<h2>Software (").text(d.software().size()).raw(")</h2><div class=\"scroll\"><table><thead><tr><th>Name</th>"
+        software(h, r.hostId(), d.software(), search, page);
+        return Layout.end(h);
+    }
+
+    /** The host's software, searched and a page at a time (the search and the page are query parameters). */
+    private static void software(HtmlWriter h, String hostId, List<SoftwareRow> all, String search, int page) {
+        String q = search == null ? null : search.toLowerCase(java.util.Locale.ROOT);
+        List<SoftwareRow> matching = q == null ? all : all.stream().filter(s -> s.name().toLowerCase(java.util.Locale.ROOT)
+                .contains(q) || (s.publisher() != null && s.publisher().toLowerCase(java.util.Locale.ROOT).contains(q)))
+                .toList();
+        int from = Math.min(matching.size(), (page - 1) * SOFTWARE_PAGE);
+        List<SoftwareRow> shown = matching.subList(from, Math.min(matching.size(), from + SOFTWARE_PAGE));
+        String base = "/hosts/" + Cells.url(hostId);
+        h.raw("<h2 id=\"software\">Software (").text(all.size()).raw(")</h2><form class=\"filters\" method=\"get\" action=\"")
+                .text(base).raw("#software\"><label>Search<input name=\"sq\" value=\"").text(search == null ? "" : search)
+                .raw("\" placeholder=\"name or publisher\"></label><button class=\"primary\" type=\"submit\">Search</button>");
+        if (search != null) {
+            h.raw("<a class=\"button\" href=\"").text(base).raw("#software\">Clear</a>");
+        }
+        h.raw("</form>");
+        if (search != null) {
+            h.raw("<p class=\"muted\">").text(Cells.count(matching.size(), "package matches", "packages match")).raw("</p>");
+        }
+        h.raw("<div class=\"scroll\"><table><thead><tr><th>Name</th>"
                 + "<th>Version</th><th>Publisher</th><th>Source</th><th>Arch</th><th>Scope</th></tr></thead><tbody>");
-        for (SoftwareRow s : d.software()) {
+        for (SoftwareRow s : shown) {
             h.raw("<tr><td class=\"long\">").text(s.name()).raw("</td><td class=\"long\">");
             Cells.cell(h, s.version());
             h.raw("</td><td class=\"long\">");
@@ -113,11 +143,13 @@ final class HostPage {
             Cells.cell(h, s.scope());
             h.raw("</td></tr>");
         }
-        if (d.software().isEmpty()) {
-            h.raw("<tr><td colspan=\"6\" class=\"muted\">No software reported.</td></tr>");
+        if (shown.isEmpty()) {
+            h.raw("<tr><td colspan=\"6\" class=\"muted\">").text(search == null ? "No software reported."
+                    : "No package matches.").raw("</td></tr>");
         }
         h.raw("</tbody></table></div>");
-        return Layout.end(h);
+        String query = search == null ? "" : "sq=" + Cells.url(search);
+        Pager.render(h, base, query, new io.banwatch.collector.api.Page<>(matching.size(), page, SOFTWARE_PAGE, shown));
     }
 
     /**

@@ -24,6 +24,7 @@ final class Layout {
         navLink(h, "/", "Summary", current == Nav.SUMMARY);
         navLink(h, "/hosts", "Hosts", current == Nav.HOSTS);
         navLink(h, "/findings", "Findings", current == Nav.FINDINGS);
+        navLink(h, "/software", "Software", current == Nav.SOFTWARE);
         navLink(h, "/hosts?stale=1", "Stale hosts", current == Nav.STALE);
         // issue 13 A: the compliance officer's audit report
         navLink(h, "/reports/audit", "Audit report", current == Nav.REPORTS);

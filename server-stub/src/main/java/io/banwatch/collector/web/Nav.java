@@ -1,4 +1,4 @@
 package io.banwatch.collector.web;
 
 /** The header's links; a page names the one it is, so the header marks it as current. */
-enum Nav { SUMMARY, HOSTS, FINDINGS, STALE, TOKENS, RULES, REPORTS, AUDIT }
+enum Nav { SUMMARY, HOSTS, FINDINGS, SOFTWARE, STALE, TOKENS, RULES, REPORTS, AUDIT }
