@@ -55,23 +55,27 @@ public final class SummaryQueries {
             for (Verdict v : Verdict.values()) {
                 byLevel.put(v.name(), 0L);
             }
-            long total = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + HostRows.VERDICT + ", COUNT(*) FROM hosts WHERE " + ACTIVE
-                    + " GROUP BY " + HostRows.VERDICT); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byLevel.merge(rs.getString(1), rs.getLong(2), Long::sum);
-                    total += rs.getLong(2);
-                }
-            }
             Map<String, Long> byProfile = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT profile, COUNT(*) FROM hosts WHERE " + ACTIVE + " GROUP BY profile ORDER BY profile");
+            long total = 0;
+            long installed = 0;
+            // One pass over the covering index hosts_summary (V17) gives the counts by level, by
+            // profile and with Kaspersky; five separate scans of the wide hosts rows were most of a
+            // summary's time at 100k hosts. ORDER BY profile keeps the database's order of profiles.
+            try (PreparedStatement ps = c.prepareStatement("SELECT level, profile, kaspersky_installed, COUNT(*)"
+                    + " FROM hosts WHERE " + ACTIVE + " GROUP BY level, profile, kaspersky_installed ORDER BY profile");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byProfile.put(rs.getString(1), rs.getLong(2));
+                    String level = rs.getString(1);
+                    long n = rs.getLong(4);
+                    byLevel.merge(level == null ? Verdict.CLEAN.name() : level, n, Long::sum);
+                    byProfile.merge(rs.getString(2), n, Long::sum);
+                    if (rs.getInt(3) == 1) {
+                        installed += n;
+                    }
+                    total += n;
                 }
             }
-            long installed = Reads.count(c, "SELECT COUNT(*) FROM hosts WHERE kaspersky_installed = 1 AND " + ACTIVE);
+            // Both through their own indexes (hosts_retired, hosts_last_seen): few rows in a healthy fleet.
             long retired = Reads.count(c, "SELECT COUNT(*) FROM hosts WHERE retired_at IS NOT NULL");
             long stale;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM hosts WHERE last_seen < ? AND "
