@@ -1,12 +1,10 @@
 package io.banwatch.collector.packs;
 
+import io.banwatch.collector.jobs.BackgroundTicker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Each collector's background look at the rule packs: every period it loads the packs again if
@@ -19,7 +17,7 @@ public final class RulesWorker implements AutoCloseable {
     private final RulesInForce rules;
     private final RejudgeJob job;
     private final boolean rejudge;
-    private final ScheduledExecutorService worker;
+    private final BackgroundTicker worker;
     private volatile boolean closed;
 
     /** @param rejudge whether this collector takes part in re-judging (its {@code jobs.worker} setting) */
@@ -27,15 +25,11 @@ public final class RulesWorker implements AutoCloseable {
         this.rules = rules;
         this.job = job;
         this.rejudge = rejudge;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "banwatch-rules");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new BackgroundTicker("banwatch-rules");
     }
 
     public RulesWorker start(Duration every) {
-        worker.scheduleWithFixedDelay(this::tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        worker.every(every, this::tick);
         return this;
     }
 
@@ -55,11 +49,6 @@ public final class RulesWorker implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

@@ -1,12 +1,10 @@
 package io.banwatch.collector.software;
 
+import io.banwatch.collector.jobs.BackgroundTicker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -29,7 +27,7 @@ public final class SoftwareIndexWorker implements AutoCloseable {
     private final SoftwareIndexer indexer;
     private final Predicate<Duration> ingestBusyWithin;
     private final LongSupplier nanoTime;
-    private final ScheduledExecutorService worker;
+    private final BackgroundTicker worker;
     private volatile boolean closed;
     private long lastRunNanos;
 
@@ -46,15 +44,11 @@ public final class SoftwareIndexWorker implements AutoCloseable {
         this.ingestBusyWithin = ingestBusyWithin;
         this.nanoTime = nanoTime;
         this.lastRunNanos = nanoTime.getAsLong();
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "banwatch-software-index");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new BackgroundTicker("banwatch-software-index");
     }
 
     public SoftwareIndexWorker start(Duration every) {
-        worker.scheduleWithFixedDelay(this::tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        worker.every(every, this::tick);
         return this;
     }
 
@@ -84,11 +78,6 @@ public final class SoftwareIndexWorker implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }
