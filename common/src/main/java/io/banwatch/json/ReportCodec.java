@@ -302,7 +302,7 @@ public final class ReportCodec {
         try {
             return Level.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw o.error("level", "unknown level '" + text + "' (expected VIOLATION, DEADLINE, RISK or INFO)");
+            throw o.error("level", "unknown level '" + text + "' (expected " + Level.choices() + ")");
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.banwatch.model;
 
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * A host's standing after a scan, most serious first: the worst finding's level; {@code INCOMPLETE}
@@ -41,10 +40,6 @@ public enum Verdict {
      * VIOLATION, then upwards; a value that is no verdict (or NULL) ranks last.
      */
     public static String sqlRank(String column) {
-        StringJoiner sql = new StringJoiner(" ", "CASE " + column + " ", " ELSE " + values().length + " END");
-        for (Verdict v : values()) {
-            sql.add("WHEN '" + v.name() + "' THEN " + v.ordinal());
-        }
-        return sql.toString();
+        return SqlRank.of(column, values());
     }
 }

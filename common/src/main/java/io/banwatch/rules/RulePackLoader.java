@@ -295,7 +295,7 @@ final class RulePackLoader {
         try {
             return Level.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw o.error(field, "unknown level '" + text + "' (expected VIOLATION, DEADLINE, RISK or INFO)");
+            throw o.error(field, "unknown level '" + text + "' (expected " + Level.choices() + ")");
         }
     }
 

@@ -7,7 +7,6 @@ import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.FindingKind;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
-import io.banwatch.model.Verdict;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -30,7 +29,7 @@ public final class StoredFindings {
         List<AlertFinding> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT rule_id, kind, level, profile, product, presence,"
                 + " milestone, since, deadline, message, citation_title, citation_url, evidence FROM findings"
-                + " WHERE host_pk = ? ORDER BY " + Verdict.sqlRank("level") + ", rule_id")) {
+                + " WHERE host_pk = ? ORDER BY " + Level.sqlRank("level") + ", rule_id")) {
             ps.setLong(1, hostPk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

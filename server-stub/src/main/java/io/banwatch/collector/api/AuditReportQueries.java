@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -50,8 +51,9 @@ public final class AuditReportQueries {
      * The totals always count every host, and the exports list the rest.
      */
     public static final int DEFAULT_MAX_LISTED = 2000;
-    private static final List<String> NOT_COMPLIANT = List.of(Verdict.VIOLATION.name(), Verdict.DEADLINE.name(),
-            Verdict.RISK.name(), Verdict.INCOMPLETE.name());
+    /** The standings not shown compliant: INCOMPLETE and every more serious one, in the verdicts' order. */
+    private static final List<String> NOT_COMPLIANT = Arrays.stream(Verdict.values())
+            .filter(v -> v.atLeast(Verdict.INCOMPLETE)).map(Verdict::name).toList();
     private static final int CHUNK = 500;
 
     private final Database db;

@@ -2,7 +2,7 @@ package io.banwatch.collector.api;
 
 import io.banwatch.collector.db.Params;
 import io.banwatch.collector.db.SortColumns;
-import io.banwatch.model.Verdict;
+import io.banwatch.model.Level;
 import io.banwatch.rules.MilestoneInfo;
 
 import java.sql.ResultSet;
@@ -19,7 +19,7 @@ final class FindingRows {
             + " f.citation_url, f.evidence, f.kind, f.since, f.level_since, h.last_seen, h.retired_at, f.pack_id,"
             + " f.pack_version, f.pack_sha256 FROM findings f JOIN hosts h ON h.pk = f.host_pk";
     /** Most serious first: level, then an installed product before a remnant. */
-    static final String ORDER = Verdict.sqlRank("f.level") + ", CASE f.presence WHEN 'installed' THEN 0 ELSE 1 END";
+    static final String ORDER = Level.sqlRank("f.level") + ", CASE f.presence WHEN 'installed' THEN 0 ELSE 1 END";
     /** The date column: the deadline of a DEADLINE, else since when the milestone applies. */
     private static final String DATE = "COALESCE(f.deadline, f.since)";
     /**
@@ -28,7 +28,7 @@ final class FindingRows {
      */
     static final SortColumns SORT = SortColumns.of("h.host_id, f.rule_id",
             "host", "LOWER(h.hostname)",
-            "level", Verdict.sqlRank("f.level"),
+            "level", Level.sqlRank("f.level"),
             "product", "LOWER(f.product)",
             "presence", "f.presence",
             "milestone", "f.milestone",

@@ -2,6 +2,7 @@ package io.banwatch.collector.api;
 
 import io.banwatch.collector.db.Params;
 import io.banwatch.collector.db.SortColumns;
+import io.banwatch.model.Level;
 import io.banwatch.model.Verdict;
 
 import java.sql.ResultSet;
@@ -13,7 +14,7 @@ final class HostRows {
     static final String VERDICT = "COALESCE(level, '" + Verdict.CLEAN.name() + "')";
     /** Its most serious finding, first by level, then installed before remnant, then by rule. */
     private static final String TOP = " FROM findings tf WHERE tf.host_pk = hosts.pk ORDER BY "
-            + Verdict.sqlRank("tf.level") + ", CASE tf.presence WHEN 'installed' THEN 0 ELSE 1 END, tf.rule_id LIMIT 1)";
+            + Level.sqlRank("tf.level") + ", CASE tf.presence WHEN 'installed' THEN 0 ELSE 1 END, tf.rule_id LIMIT 1)";
     static final String TOP_PRODUCT = "(SELECT tf.product" + TOP;
     static final String TOP_MILESTONE = "(SELECT tf.milestone" + TOP;
     static final String COLUMNS = "host_id, hostname, os_family, os_name, arch, profile, " + VERDICT
