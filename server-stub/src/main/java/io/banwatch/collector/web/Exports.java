@@ -141,7 +141,8 @@ final class Exports {
         }
     }
 
-    private static void field(JsonGenerator g, String name, String value) throws IOException {
+    /** A string field, or JSON null: the exports' one way of writing an absent value. */
+    static void field(JsonGenerator g, String name, String value) throws IOException {
         if (value == null) {
             g.writeNullField(name);
         } else {

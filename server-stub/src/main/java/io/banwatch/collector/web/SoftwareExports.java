@@ -109,19 +109,19 @@ final class SoftwareExports {
     private static void write(JsonGenerator g, SoftwareHostRow r) {
         try {
             g.writeStartObject();
-            field(g, "hostId", r.hostId());
-            field(g, "hostname", r.hostname());
-            field(g, "osFamily", r.osFamily());
-            field(g, "level", r.level());
-            field(g, "name", r.name());
-            field(g, "version", r.version());
-            field(g, "publisher", r.publisher());
-            field(g, "source", r.source());
-            field(g, "arch", r.arch());
-            field(g, "scope", r.scope());
-            field(g, "location", r.location());
-            field(g, "firstSeen", r.firstSeen());
-            field(g, "lastSeen", r.lastSeen());
+            Exports.field(g, "hostId", r.hostId());
+            Exports.field(g, "hostname", r.hostname());
+            Exports.field(g, "osFamily", r.osFamily());
+            Exports.field(g, "level", r.level());
+            Exports.field(g, "name", r.name());
+            Exports.field(g, "version", r.version());
+            Exports.field(g, "publisher", r.publisher());
+            Exports.field(g, "source", r.source());
+            Exports.field(g, "arch", r.arch());
+            Exports.field(g, "scope", r.scope());
+            Exports.field(g, "location", r.location());
+            Exports.field(g, "firstSeen", r.firstSeen());
+            Exports.field(g, "lastSeen", r.lastSeen());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,13 +134,5 @@ final class SoftwareExports {
             g.writeString(v);
         }
         g.writeEndArray();
-    }
-
-    private static void field(JsonGenerator g, String name, String value) throws IOException {
-        if (value == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeStringField(name, value);
-        }
     }
 }
