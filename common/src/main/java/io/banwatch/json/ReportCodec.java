@@ -85,7 +85,7 @@ public final class ReportCodec {
             writeProduct(g, p);
         }
         g.writeEndArray();
-        writeEvidenceList(g, "observations", r.observations());
+        EvidenceJson.writeArray(g, "observations", r.observations(), false);
         g.writeArrayFieldStart("findings");
         for (Finding f : r.findings()) {
             writeFinding(g, f);
@@ -151,7 +151,7 @@ public final class ReportCodec {
             g.writeBooleanField("upToDate", p.upToDate());
         }
         optField(g, "signaturesUpdatedAt", p.signaturesUpdatedAt());
-        writeEvidenceList(g, "evidence", p.evidence());
+        EvidenceJson.writeArray(g, "evidence", p.evidence(), false);
         g.writeEndObject();
     }
 
@@ -178,22 +178,8 @@ public final class ReportCodec {
             optField(g, "url", f.citation().url());
             g.writeEndObject();
         }
-        writeEvidenceList(g, "evidence", f.evidence());
+        EvidenceJson.writeArray(g, "evidence", f.evidence(), false);
         g.writeEndObject();
-    }
-
-    private static void writeEvidenceList(JsonGenerator g, String name, List<Evidence> list) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (Evidence e : list) {
-            g.writeStartObject();
-            g.writeStringField("kind", e.kind().jsonName());
-            g.writeStringField("source", e.source());
-            g.writeStringField("name", e.name());
-            optField(g, "location", e.location());
-            optField(g, "detail", e.detail());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
     }
 
     private static void optField(JsonGenerator g, String name, Object value) throws IOException {

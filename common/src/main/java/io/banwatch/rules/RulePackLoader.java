@@ -7,6 +7,7 @@ import io.banwatch.json.JsonTree;
 import io.banwatch.model.Citation;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.Level;
+import io.banwatch.model.OsFamily;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -337,8 +338,18 @@ final class RulePackLoader {
             throw s.error("requiresRunning", "only services and drivers run");
         }
         return new Signal(kind, field, names, List.copyOf(rawNames), prefixes, pattern, Set.copyOf(s.texts("sources")),
-                Set.copyOf(s.texts("os")), requiresPublisher, requiresRunning, Boolean.TRUE.equals(s.optBoolean("shared")),
+                osFamilies(s), requiresPublisher, requiresRunning, Boolean.TRUE.equals(s.optBoolean("shared")),
                 presence(s), pattern == null ? null : LiteralHint.of(pattern.pattern()));
+    }
+
+    /** A signal's {@code os}: family ids, case folded; a misspelt one would silently never match. */
+    private static Set<String> osFamilies(JsonObject s) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String os : s.texts("os")) {
+            ids.add(OsFamily.fromId(os).orElseThrow(() -> s.error("os",
+                    "unknown OS family '" + os + "' (expected " + OsFamily.choices() + ")")).id());
+        }
+        return Set.copyOf(ids);
     }
 
     private static io.banwatch.model.Presence presence(JsonObject s) {

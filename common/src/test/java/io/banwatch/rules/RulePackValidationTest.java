@@ -1,5 +1,6 @@
 package io.banwatch.rules;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.model.Finding;
 import io.banwatch.testkit.ReportBuilder;
 import io.banwatch.testkit.Samples;
@@ -215,6 +216,25 @@ class RulePackValidationTest {
         assertRejected(VALID.replace("\"citation\": \"rule-1\"}", "\"citation\": \"rule-2\"}"),
                 "milestone 'ban': milestones[0].citation: unknown citation 'rule-2'");
         assertRejected(VALID.replace("America/New_York", "Mars/Olympus"), "timeZone: unknown time zone 'Mars/Olympus'");
+    }
+
+    @Test
+    void namesAnUnknownOsFamily() throws IOException {
+        assertRejected(VALID.replace("\"names\": [\"acme-anvil\"]}", "\"names\": [\"acme-anvil\"], \"os\": [\"win\"]}"),
+                "product 'anvil': products[0].signals[0].os: unknown OS family 'win' (expected linux, macos or windows)");
+    }
+
+    @Test
+    void anOsFamilyIsReadCaseFoldedAndLimitsTheSignalToThatFamily() throws IOException {
+        RuleSet rules = RuleSet.builtIn().withPackFile(write(VALID.replace("\"names\": [\"acme-anvil\"]}",
+                "\"names\": [\"acme-anvil\"], \"os\": [\"Windows\"]}")));
+        RuleEngine engine = new RuleEngine(rules, Clock.systemUTC());
+        for (OsFamily family : OsFamily.values()) {
+            List<Finding> findings = engine.evaluate(ReportBuilder.report().host(Samples.host(family.id()))
+                    .software(List.of(Samples.deb("acme-anvil", "2", "Acme Corp"))).inventory(),
+                    List.of(), "acme-profile", LocalDate.of(2024, 12, 31));
+            assertThat(findings).as(family.id()).hasSize(family == OsFamily.WINDOWS ? 1 : 0);
+        }
     }
 
     @Test

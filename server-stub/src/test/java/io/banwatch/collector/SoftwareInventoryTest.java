@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,10 @@ class SoftwareInventoryTest {
             assertThat(c.get("/api/v1/software?name=VI", c.admin).body()).contains("\"total\":1").contains("\"vim\"");
             assertThat(c.get("/api/v1/software?version=8.5.0", c.admin).body()).contains("\"total\":1");
             assertThat(c.get("/api/v1/software?os=windows", c.admin).body()).contains("\"total\":0");
+            assertThat(c.get("/api/v1/software?os=Linux", c.admin).body()).contains("\"total\":3");
+            HttpResponse<String> badOs = c.get("/api/v1/software?os=win", c.admin);
+            assertThat(badOs.statusCode()).isEqualTo(400);
+            assertThat(badOs.body()).contains("invalid_filter").contains("os must be linux, macos or windows, not 'win'");
             assertThat(c.get("/api/v1/software?sort=name&size=1&page=2", c.admin).body()).contains("\"total\":3")
                     .contains("\"name\":\"curl\"");
             assertThat(c.get("/api/v1/software?page=x", c.admin).statusCode()).isEqualTo(400);

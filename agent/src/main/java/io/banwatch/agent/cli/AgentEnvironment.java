@@ -1,5 +1,6 @@
 package io.banwatch.agent.cli;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.agent.scan.InventorySources;
 import io.banwatch.agent.inventory.CommandRunner;
@@ -21,11 +22,11 @@ import java.util.Map;
  * @param version    the agent's version
  * @param sources    makes inventory sources for this machine or for a mounted image
  * @param env        the environment variables (config overrides, paths)
- * @param osFamily   linux, windows or macos: picks the usual config, state and log places
+ * @param osFamily   picks the usual config, state and log places
  * @param sleeper    waits between retries
  */
 public record AgentEnvironment(Clock clock, CommandRunner runner, String version, InventorySourceFactory sources,
-                               Map<String, String> env, String osFamily, Sleeper sleeper) {
+                               Map<String, String> env, OsFamily osFamily, Sleeper sleeper) {
 
     /** Makes the inventory source for a scan. */
     public interface InventorySourceFactory {
@@ -47,7 +48,7 @@ public record AgentEnvironment(Clock clock, CommandRunner runner, String version
 
                     @Override
                     public InventorySource image(Path root, RuleSet rules) {
-                        return InventorySources.forLinuxImage(root, runner, rules.pathsToProbe("linux"));
+                        return InventorySources.forLinuxImage(root, runner, rules.pathsToProbe(OsFamily.LINUX.id()));
                     }
                 }, System.getenv(), InventorySources.osFamily(), Sleeper.REAL);
     }

@@ -156,8 +156,7 @@ final class ScanCommand implements Subcommand {
             throw new UserError("--send: " + transport.cannotSend(host));
         }
         transport.spool().add(report);
-        transport.status().update("last-scan-at", report.scannedAt().toString(), "last-scan-report-id",
-                report.reportId(), "last-scan-findings", Integer.toString(report.findings().size()));
+        transport.status().scanned(report.scannedAt(), report.reportId(), report.findings().size());
         Supplier<Host> thisMachine = image ? () -> env.sources().live(RuleSet.builtIn()).read().host() : () -> host;
         SpoolFlusher.Result r = transport.flush(transport.credentials(thisMachine), Transport.DEFAULT_BUDGET);
         Optional<SpoolFlusher.HostStop> stop = r.stoppedFor(host.id());

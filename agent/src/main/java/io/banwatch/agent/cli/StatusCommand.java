@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.config.AgentConfig;
+import io.banwatch.agent.send.AgentStatus;
 import io.banwatch.agent.send.HostToken;
 import io.banwatch.agent.send.Transport;
 import io.banwatch.agent.spool.SpooledReport;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /** {@code banwatch status}: last scan, last send, spool depth, enrollment and whether the collector answers. */
 final class StatusCommand implements Subcommand {
@@ -51,7 +52,7 @@ final class StatusCommand implements Subcommand {
         boolean json = args.flag("--json");
         AgentConfig config = ConfigOptions.load(env, args, Map.of());
         Transport transport = new Transport(config, env.clock(), env.version(), env.sleeper());
-        Properties s = transport.status().read();
+        AgentStatus.Snapshot s = transport.status().read();
         List<SpooledReport> pending = transport.spool().pending();
         long bytes = pending.stream().mapToLong(SpooledReport::size).sum();
         long withFindings = pending.stream().filter(SpooledReport::hasFindings).count();
@@ -66,10 +67,10 @@ final class StatusCommand implements Subcommand {
         n.put("collectorReachability", reachability);
         n.put("enrolledHostId", token.map(HostToken.Stored::hostId).orElse(null));
         n.put("profile", config.profile());
-        n.put("lastScanAt", s.getProperty("last-scan-at"));
-        n.put("lastScanFindings", s.getProperty("last-scan-findings"));
-        n.put("lastSendAt", s.getProperty("last-send-at"));
-        n.put("lastSendResult", s.getProperty("last-send-result"));
+        n.put("lastScanAt", text(s.lastScanAt()));
+        n.put("lastScanFindings", s.lastScanFindings());
+        n.put("lastSendAt", text(s.lastSendAt()));
+        n.put("lastSendResult", s.lastSendResult());
         n.put("spoolReports", pending.size());
         n.put("spoolReportsWithFindings", withFindings);
         n.put("spoolBytes", bytes);
@@ -81,16 +82,20 @@ final class StatusCommand implements Subcommand {
             out.printf("Collector    %s (%s)%n", config.collectorUrl() == null ? "-" : config.collectorUrl(), reachability);
             out.printf("Enrolled     %s%n", token.map(t -> "yes, host id " + t.hostId()).orElse("no"));
             out.printf("Profile      %s%n", config.profile());
-            out.printf("Last scan    %s%s%n", s.getProperty("last-scan-at", "never"),
-                    s.containsKey("last-scan-findings") ? " (" + s.getProperty("last-scan-findings") + " findings)" : "");
-            out.printf("Last send    %s%n", s.getProperty("last-send-at", "never"));
-            if (s.containsKey("last-send-result") && !"ok".equals(s.getProperty("last-send-result"))) {
-                out.printf("Last problem %s%n", s.getProperty("last-send-result"));
+            out.printf("Last scan    %s%s%n", s.lastScanAt() == null ? "never" : s.lastScanAt(),
+                    s.lastScanFindings() == null ? "" : " (" + s.lastScanFindings() + " findings)");
+            out.printf("Last send    %s%n", s.lastSendAt() == null ? "never" : s.lastSendAt());
+            if (s.lastSendFailed()) {
+                out.printf("Last problem %s%n", s.lastSendResult());
             }
             out.printf("Spool        %d report%s waiting (%d with findings), %,d bytes, in %s%n", pending.size(),
                     pending.size() == 1 ? "" : "s", withFindings, bytes, transport.spool().dir());
         }
         out.flush();
         return ExitCode.CLEAN;
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 }

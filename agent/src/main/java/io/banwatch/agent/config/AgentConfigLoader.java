@@ -1,5 +1,7 @@
 package io.banwatch.agent.config;
 
+import io.banwatch.settings.LayeredSettings;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -28,6 +30,8 @@ import java.util.TreeSet;
  * variable or flag it came from.
  */
 public final class AgentConfigLoader {
+    private static final String ENV_PREFIX = "BANWATCH_";
+
     public static final Set<String> KEYS = Set.of("collector.url", "enrollment.secret", "profile", "proxy",
             "tls.ca-file", "tls.pin-sha256", "spool.max-reports", "spool.max-bytes", "log.level",
             "schedule.window-minutes");
@@ -108,16 +112,15 @@ public final class AgentConfigLoader {
         if (!unknown.isEmpty()) {
             throw new ConfigException(configFile + ": " + unknownKey(unknown.iterator().next()));
         }
-        return build(paths, new Values(file, configFile.toString(), env, flags.values, flags.origins));
+        return build(paths, settings(file, configFile.toString(), env, flags));
     }
 
     /** Environment and flags only, as if the settings file were absent (it exists but may not be read). */
     public static AgentConfig loadWithoutFile(AgentPaths paths, Map<String, String> env, Overrides flags) {
-        return build(paths, new Values(new Properties(), paths.configFile().toString(), env, flags.values,
-                flags.origins));
+        return build(paths, settings(new Properties(), paths.configFile().toString(), env, flags));
     }
 
-    private static AgentConfig build(AgentPaths paths, Values v) {
+    private static AgentConfig build(AgentPaths paths, LayeredSettings v) {
         AgentConfig d = AgentConfig.defaults(paths);
         return new AgentConfig(paths, url(v), secret(v), profile(v), proxy(v), caFile(v), pins(v),
                 (int) v.number("spool.max-reports", d.spoolMaxReports(), 1, 100_000),
@@ -129,7 +132,7 @@ public final class AgentConfigLoader {
         return "unknown key '" + key + "' (known keys: " + String.join(", ", new TreeSet<>(KEYS)) + ")";
     }
 
-    private static URI url(Values v) {
+    private static URI url(LayeredSettings v) {
         String text = v.get("collector.url");
         if (text == null) {
             return null;
@@ -152,7 +155,7 @@ public final class AgentConfigLoader {
      * Too short for the collector to have issued: a typo or a truncated paste, better said now than as
      * a refused enrollment later. Blank is "not set" (the shipped agent.conf has an empty line for it).
      */
-    private static String secret(Values v) {
+    private static String secret(LayeredSettings v) {
         String secret = v.get("enrollment.secret");
         if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
             // Never echo a secret, not even a wrong one.
@@ -163,7 +166,7 @@ public final class AgentConfigLoader {
     }
 
     /** Exactly as written: the settings file keeps the canonical spelling (the flags accept any case). */
-    private static String profile(Values v) {
+    private static String profile(LayeredSettings v) {
         String profile = v.getOr("profile", AgentConfig.DEFAULT_PROFILE);
         if (!AgentConfig.PROFILES.contains(profile)) {
             throw v.bad("profile", "must be " + oneOf(AgentConfig.PROFILES.stream().sorted().toList()) + ", not '"
@@ -177,7 +180,7 @@ public final class AgentConfigLoader {
         return String.join(", ", choices).replaceFirst(", (?=[^,]*$)", " or ");
     }
 
-    private static InetSocketAddress proxy(Values v) {
+    private static InetSocketAddress proxy(LayeredSettings v) {
         String text = v.get("proxy");
         if (text == null) {
             return null;
@@ -193,7 +196,7 @@ public final class AgentConfigLoader {
         }
     }
 
-    private static Path caFile(Values v) {
+    private static Path caFile(LayeredSettings v) {
         String text = v.get("tls.ca-file");
         if (text == null) {
             return null;
@@ -205,7 +208,7 @@ public final class AgentConfigLoader {
         return p;
     }
 
-    private static List<String> pins(Values v) {
+    private static List<String> pins(LayeredSettings v) {
         String text = v.get("tls.pin-sha256");
         List<String> out = new ArrayList<>();
         if (text == null) {
@@ -230,7 +233,7 @@ public final class AgentConfigLoader {
         return out;
     }
 
-    private static String level(Values v) {
+    private static String level(LayeredSettings v) {
         String level = v.getOr("log.level", "info").toLowerCase(Locale.ROOT);
         if (!Set.of("error", "warn", "info", "debug").contains(level)) {
             throw v.bad("log.level", "must be error, warn, info or debug, not '" + level + "'");
@@ -239,48 +242,8 @@ public final class AgentConfigLoader {
     }
 
     /** Looks a key up in flags, then environment, then the file, and knows where each came from. */
-    private record Values(Properties file, String fileName, Map<String, String> env, Map<String, String> flags,
-                          Map<String, String> flagOrigins) {
-        String get(String key) {
-            String value = flags.get(key);
-            if (value == null) {
-                value = env.get(envName(key));
-            }
-            if (value == null) {
-                value = file.getProperty(key);
-            }
-            return value == null || value.isBlank() ? null : value.strip();
-        }
 
-        String getOr(String key, String fallback) {
-            String value = get(key);
-            return value == null ? fallback : value;
-        }
-
-        long number(String key, long fallback, long min, long max) {
-            String text = get(key);
-            if (text == null) {
-                return fallback;
-            }
-            try {
-                long n = Long.parseLong(text);
-                if (n < min || n > max) {
-                    throw bad(key, "must be between " + min + " and " + max + ", not " + text);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw bad(key, "must be a whole number, not '" + text + "'");
-            }
-        }
-
-        ConfigException bad(String key, String message) {
-            String origin = flags.containsKey(key) ? flagOrigins.get(key)
-                    : env.containsKey(envName(key)) ? "environment variable " + envName(key) : fileName;
-            return new ConfigException(origin + ": " + key + " " + message);
-        }
-
-        static String envName(String key) {
-            return "BANWATCH_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        }
+    private static LayeredSettings settings(Properties file, String fileName, Map<String, String> env, Overrides flags) {
+        return new LayeredSettings(ENV_PREFIX, file, fileName, env, flags.values, flags.origins::get, ConfigException::new);
     }
 }

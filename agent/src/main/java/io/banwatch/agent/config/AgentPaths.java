@@ -1,5 +1,6 @@
 package io.banwatch.agent.config;
 
+import io.banwatch.model.OsFamily;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,17 +14,17 @@ import java.util.Map;
  */
 public record AgentPaths(Path configFile, Path stateDir, Path logDir) {
 
-    public static AgentPaths forOs(String osFamily, Map<String, String> env) {
+    public static AgentPaths forOs(OsFamily osFamily, Map<String, String> env) {
         AgentPaths defaults = switch (osFamily) {
-            case "windows" -> {
+            case WINDOWS -> {
                 Path data = Path.of(env.getOrDefault("ProgramData", "C:\\ProgramData"), "banwatch");
                 yield new AgentPaths(data.resolve("agent.conf"), data, data.resolve("logs"));
             }
-            case "macos" -> {
+            case MACOS -> {
                 Path support = Path.of("/Library/Application Support/banwatch");
                 yield new AgentPaths(support.resolve("agent.conf"), support, Path.of("/Library/Logs/banwatch"));
             }
-            default -> new AgentPaths(Path.of("/etc/banwatch/agent.conf"), Path.of("/var/lib/banwatch"),
+            case LINUX -> new AgentPaths(Path.of("/etc/banwatch/agent.conf"), Path.of("/var/lib/banwatch"),
                     Path.of("/var/log/banwatch"));
         };
         return new AgentPaths(

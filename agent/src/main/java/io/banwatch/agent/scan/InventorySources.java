@@ -1,5 +1,6 @@
 package io.banwatch.agent.scan;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.agent.inventory.CommandRunner;
 import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.agent.inventory.linux.LinuxInventorySource;
@@ -9,7 +10,6 @@ import io.banwatch.agent.inventory.windows.WindowsInventorySource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /** Picks the inventory source for this machine's OS: the one place that switches on the platform. */
@@ -17,21 +17,9 @@ public final class InventorySources {
     private InventorySources() {
     }
 
-    /** The OS family of the running JVM: linux, windows or macos. */
-    public static String osFamily() {
-        return osFamily(System.getProperty("os.name", ""));
-    }
-
-    /** The OS family an {@code os.name} value names; anything not Windows or macOS is treated as Linux. */
-    static String osFamily(String osName) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            return "windows";
-        }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return "macos";
-        }
-        return "linux";
+    /** The OS family of the running JVM. */
+    public static OsFamily osFamily() {
+        return OsFamily.ofOsName(System.getProperty("os.name", ""));
     }
 
     /**
@@ -43,14 +31,14 @@ public final class InventorySources {
         return forFamily(osFamily(), runner, pathsToProbe);
     }
 
-    /** The live inventory source for an OS family, as {@link #osFamily()} names it. */
-    static InventorySource forFamily(String family, CommandRunner runner,
+    /** The live inventory source for an OS family; {@code pathsToProbe} is asked by the family's id. */
+    static InventorySource forFamily(OsFamily family, CommandRunner runner,
                                java.util.function.Function<String, List<String>> pathsToProbe) {
+        List<String> probes = pathsToProbe.apply(family.id());
         return switch (family) {
-            case "linux" -> new LinuxInventorySource(Path.of("/"), true, runner, pathsToProbe.apply(family), oshiHardwareUuid());
-            case "macos" -> new MacInventorySource(Path.of("/"), true, runner, pathsToProbe.apply(family));
-            case "windows" -> new WindowsInventorySource(runner, pathsToProbe.apply(family), Clock.systemUTC());
-            default -> throw new UnsupportedOperationException("no inventory source for " + family + " in this build");
+            case LINUX -> new LinuxInventorySource(Path.of("/"), true, runner, probes, oshiHardwareUuid());
+            case MACOS -> new MacInventorySource(Path.of("/"), true, runner, probes);
+            case WINDOWS -> new WindowsInventorySource(runner, probes, Clock.systemUTC());
         };
     }
 

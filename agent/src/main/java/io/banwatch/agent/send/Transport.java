@@ -106,7 +106,7 @@ public final class Transport {
     /** The last inventory the collector acknowledged, kept in the status file. */
     public SpoolFlusher.AcknowledgedInventory acknowledgedInventory() {
         return new SpoolFlusher.AcknowledgedInventory() {
-            private String hash = status.read().getProperty("acknowledged-inventory-hash");
+            private String hash = status.read().acknowledgedInventoryHash();
 
             @Override
             public String hash() {
@@ -117,7 +117,7 @@ public final class Transport {
             public void remember(String inventoryHash) {
                 if (!inventoryHash.equals(hash)) {
                     hash = inventoryHash;
-                    status.update("acknowledged-inventory-hash", inventoryHash);
+                    status.acknowledged(inventoryHash);
                 }
             }
         };
@@ -127,11 +127,7 @@ public final class Transport {
     public SpoolFlusher.Result flush(Credentials credentials, Duration budget) {
         SpoolFlusher.Result result = new SpoolFlusher(spool, client(), Backoff.NETWORK, new Random(), sleeper, clock,
                 budget, acknowledgedInventory()).flush(credentials);
-        if (result.sent() > 0) {
-            status.update("last-send-at", clock.instant().toString(), "last-send-count", Integer.toString(result.sent()));
-        }
-        status.update("last-send-attempt-at", clock.instant().toString(), "last-send-result",
-                result.complete() ? "ok" : result.problem());
+        status.sendEnded(clock.instant(), result.sent(), result.complete() ? null : result.problem());
         return result;
     }
 }

@@ -1,5 +1,6 @@
 package io.banwatch.agent.cli;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.agent.scan.InventorySources;
@@ -57,7 +58,7 @@ record CliRun(int exitCode, String out, String err) {
                         return InventorySources.forLinuxImage(root, (argv, stdin, timeout) -> CommandResult.failed("no rpm"),
                                 rules.pathsToProbe("linux"));
                     }
-                }, vars, "linux", millis -> { });
+                }, vars, OsFamily.LINUX, millis -> { });
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = new BanwatchCli(env, new PrintWriter(out), new PrintWriter(err)).run(args);

@@ -70,7 +70,9 @@ class TransportCommandsTest {
         assertThat(status.path("collectorReachability").asText()).isEqualTo("reachable");
         assertThat(status.path("enrolledHostId").asText()).isNotBlank();
         assertThat(status.path("lastScanAt").asText()).isNotBlank();
-        assertThat(status.path("lastScanFindings").asText()).isEqualTo("2");
+        assertThat(status.path("lastScanFindings").isInt()).as("a number, not a string").isTrue();
+        assertThat(status.path("lastScanFindings").asInt()).isEqualTo(2);
+        assertThat(status.path("lastSendResult").asText()).isEqualTo("ok");
         assertThat(status.path("lastSendAt").asText()).isNotBlank();
         assertThat(status.path("spoolReports").asInt()).isZero();
     }

@@ -1,5 +1,6 @@
 package io.banwatch.agent.config;
 
+import io.banwatch.model.OsFamily;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentPathsTest {
     @Test
     void linuxUsesEtcVarLibAndVarLog() {
-        AgentPaths p = AgentPaths.forOs("linux", Map.of());
+        AgentPaths p = AgentPaths.forOs(OsFamily.LINUX, Map.of());
         assertThat(p.configFile()).isEqualTo(Path.of("/etc/banwatch/agent.conf"));
         assertThat(p.stateDir()).isEqualTo(Path.of("/var/lib/banwatch"));
         assertThat(p.logDir()).isEqualTo(Path.of("/var/log/banwatch"));
@@ -22,7 +23,7 @@ class AgentPathsTest {
 
     @Test
     void macosUsesLibraryApplicationSupportAndLibraryLogs() {
-        AgentPaths p = AgentPaths.forOs("macos", Map.of());
+        AgentPaths p = AgentPaths.forOs(OsFamily.MACOS, Map.of());
         assertThat(p.configFile()).isEqualTo(Path.of("/Library/Application Support/banwatch/agent.conf"));
         assertThat(p.stateDir()).isEqualTo(Path.of("/Library/Application Support/banwatch"));
         assertThat(p.logDir()).isEqualTo(Path.of("/Library/Logs/banwatch"));
@@ -30,7 +31,7 @@ class AgentPathsTest {
 
     @Test
     void windowsUsesProgramDataFromTheEnvironment() {
-        AgentPaths p = AgentPaths.forOs("windows", Map.of("ProgramData", "D:\\Data"));
+        AgentPaths p = AgentPaths.forOs(OsFamily.WINDOWS, Map.of("ProgramData", "D:\\Data"));
         Path data = Path.of("D:\\Data", "banwatch");
         assertThat(p.configFile()).isEqualTo(data.resolve("agent.conf"));
         assertThat(p.stateDir()).isEqualTo(data);
@@ -40,7 +41,7 @@ class AgentPathsTest {
 
     @Test
     void windowsFallsBackToCProgramData() {
-        AgentPaths p = AgentPaths.forOs("windows", Map.of());
+        AgentPaths p = AgentPaths.forOs(OsFamily.WINDOWS, Map.of());
         assertThat(p.stateDir()).isEqualTo(Path.of("C:\\ProgramData", "banwatch"));
         assertThat(p.configFile()).isEqualTo(Path.of("C:\\ProgramData", "banwatch", "agent.conf"));
         assertThat(p.logDir()).isEqualTo(Path.of("C:\\ProgramData", "banwatch", "logs"));
@@ -50,13 +51,13 @@ class AgentPathsTest {
     void environmentVariablesMoveEachPlaceOnEveryOs() {
         Map<String, String> env = Map.of("BANWATCH_CONFIG", "/tmp/x/agent.conf", "BANWATCH_STATE_DIR", "/tmp/x/state",
                 "BANWATCH_LOG_DIR", "/tmp/x/logs", "ProgramData", "D:\\Data");
-        for (String os : new String[] {"linux", "macos", "windows"}) {
+        for (OsFamily os : OsFamily.values()) {
             AgentPaths p = AgentPaths.forOs(os, env);
-            assertThat(p.configFile()).as(os).isEqualTo(Path.of("/tmp/x/agent.conf"));
-            assertThat(p.stateDir()).as(os).isEqualTo(Path.of("/tmp/x/state"));
-            assertThat(p.logDir()).as(os).isEqualTo(Path.of("/tmp/x/logs"));
+            assertThat(p.configFile()).as(os.id()).isEqualTo(Path.of("/tmp/x/agent.conf"));
+            assertThat(p.stateDir()).as(os.id()).isEqualTo(Path.of("/tmp/x/state"));
+            assertThat(p.logDir()).as(os.id()).isEqualTo(Path.of("/tmp/x/logs"));
         }
-        AgentPaths onlyLogs = AgentPaths.forOs("macos", Map.of("BANWATCH_LOG_DIR", "/tmp/x/logs"));
+        AgentPaths onlyLogs = AgentPaths.forOs(OsFamily.MACOS, Map.of("BANWATCH_LOG_DIR", "/tmp/x/logs"));
         assertThat(onlyLogs.configFile()).isEqualTo(Path.of("/Library/Application Support/banwatch/agent.conf"));
         assertThat(onlyLogs.logDir()).isEqualTo(Path.of("/tmp/x/logs"));
     }

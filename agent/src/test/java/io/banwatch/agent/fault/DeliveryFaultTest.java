@@ -1,5 +1,6 @@
 package io.banwatch.agent.fault;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.agent.testkit.CollectorJvm;
 import io.banwatch.agent.testkit.JavaProcess;
 import io.banwatch.agent.config.AgentConfig;
@@ -59,8 +60,8 @@ class DeliveryFaultTest {
                 + CollectorJvm.SECRET + "\nspool.max-reports = 1000\n");
         Map<String, String> env = Map.of("BANWATCH_CONFIG", conf.toString(), "BANWATCH_STATE_DIR",
                 dir.resolve("state").toString(), "BANWATCH_LOG_DIR", dir.resolve("logs").toString());
-        AgentConfig config = AgentConfigLoader.load(AgentPaths.forOs("linux", env), env, Map.of());
-        AgentConfig enrollConfig = AgentConfigLoader.load(AgentPaths.forOs("linux", env), env,
+        AgentConfig config = AgentConfigLoader.load(AgentPaths.forOs(OsFamily.LINUX, env), env, Map.of());
+        AgentConfig enrollConfig = AgentConfigLoader.load(AgentPaths.forOs(OsFamily.LINUX, env), env,
                 Map.of("collector.url", enrollVia.toString()));
         new Transport(enrollConfig, Clock.systemUTC(), "test", Sleeper.REAL).enroll(Samples.WORKSTATION);
         // The stored token names the collector it came from; point it at the agent's URL.

@@ -85,20 +85,19 @@ public final class CollectorJvm implements AutoCloseable {
         }
     }
 
-    /** The report ids the collector stored, read from its database file. */
+    /**
+     * The report ids the collector stored, read from its database file. Rows and ids are counted in
+     * one query, one snapshot: two queries would see the running collector's inserts in between.
+     */
     public Set<String> storedReportIds() throws SQLException {
         Set<String> ids = new HashSet<>();
-        long rows;
+        long rows = 0;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("banwatch.db"));
-             Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT report_id FROM reports")) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM reports")) {
-                rs.next();
-                rows = rs.getLong(1);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT report_id FROM reports")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+                rows++;
             }
         }
         if (rows != ids.size()) {

@@ -2,7 +2,7 @@ package io.banwatch.collector.alerts;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.banwatch.model.Evidence;
+import io.banwatch.json.EvidenceJson;
 import io.banwatch.model.Verdict;
 import io.banwatch.rules.MilestoneInfo;
 
@@ -260,17 +260,7 @@ public final class AlertPayload {
         if (f.citationTitle() != null) {
             writeCitation(g, f.citationTitle(), f.citationUrl());
         }
-        g.writeArrayFieldStart("evidence");
-        for (Evidence e : f.evidence()) {
-            g.writeStartObject();
-            g.writeStringField("kind", e.kind().jsonName());
-            g.writeStringField("source", e.source());
-            g.writeStringField("name", e.name());
-            writeNullable(g, "location", e.location());
-            writeNullable(g, "detail", e.detail());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        EvidenceJson.writeArray(g, "evidence", f.evidence(), true);
         g.writeEndObject();
     }
 

@@ -1,9 +1,7 @@
 package io.banwatch.collector.alerts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.banwatch.json.EvidenceJson;
 import io.banwatch.model.Evidence;
-import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.FindingKind;
 import io.banwatch.model.Level;
 import io.banwatch.model.Presence;
@@ -19,7 +17,6 @@ import java.util.List;
 
 /** A host's findings as stored by its last judgement, for alerts that are not about a new report. */
 public final class StoredFindings {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StoredFindings() {
     }
@@ -51,20 +48,10 @@ public final class StoredFindings {
 
     /** The stored evidence array; an item that cannot be read is left out (the alert still names the finding). */
     private static List<Evidence> evidence(String json) {
-        List<Evidence> out = new ArrayList<>();
         try {
-            for (JsonNode e : JSON.readTree(json)) {
-                try {
-                    out.add(new Evidence(EvidenceKind.fromJson(e.path("kind").asText()), e.path("source").asText(),
-                            e.path("name").asText(), e.hasNonNull("location") ? e.get("location").asText() : null,
-                            e.hasNonNull("detail") ? e.get("detail").asText() : null));
-                } catch (IllegalArgumentException unreadable) {
-                    // an unknown kind or a blank name: skip the item
-                }
-            }
+            return EvidenceJson.readValid(json);
         } catch (IOException e) {
-            return out;
+            return List.of();
         }
-        return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.banwatch.collector.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.banwatch.json.EvidenceJson;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,8 +17,6 @@ import java.util.Locale;
  * @param detail   a version or state, or null
  */
 public record EvidenceItem(String kind, String source, String name, String location, String detail) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The stored evidence array; an unreadable one gives a single item holding its text. */
     static List<EvidenceItem> parse(String evidenceJson) {
         if (evidenceJson == null || evidenceJson.isBlank()) {
@@ -27,9 +24,9 @@ public record EvidenceItem(String kind, String source, String name, String locat
         }
         try {
             List<EvidenceItem> out = new ArrayList<>();
-            for (JsonNode e : JSON.readTree(evidenceJson)) {
-                out.add(new EvidenceItem(e.path("kind").asText(), text(e, "source"), e.path("name").asText(),
-                        text(e, "location"), text(e, "detail")));
+            for (EvidenceJson.Fields e : EvidenceJson.readFields(evidenceJson)) {
+                out.add(new EvidenceItem(e.kind() == null ? "" : e.kind(), e.source(), e.name() == null ? "" : e.name(),
+                        e.location(), e.detail()));
             }
             return List.copyOf(out);
         } catch (IOException e) {
@@ -76,10 +73,5 @@ public record EvidenceItem(String kind, String source, String name, String locat
             }
         }
         return null;
-    }
-
-    private static String text(JsonNode e, String field) {
-        JsonNode v = e.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

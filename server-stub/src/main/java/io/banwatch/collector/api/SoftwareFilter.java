@@ -1,5 +1,6 @@
 package io.banwatch.collector.api;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.collector.http.ApiError;
 
 import java.util.Locale;
@@ -38,8 +39,12 @@ public record SoftwareFilter(String name, String publisher, String version, Stri
             }
         }
         String os = HostFilter.blankToNull(param.apply("os"));
+        if (os != null) {
+            os = OsFamily.fromId(os).map(OsFamily::id).orElseThrow(() -> ApiError.badRequest("invalid_filter",
+                    "os must be " + OsFamily.choices() + ", not '" + param.apply("os") + "'"));
+        }
         return new SoftwareFilter(text(param, "name"), text(param, "publisher"), text(param, "version"),
-                text(param, "source"), os == null ? null : os.toLowerCase(Locale.ROOT), scope);
+                text(param, "source"), os, scope);
     }
 
     /** Whether anything is filtered on. */

@@ -1,5 +1,7 @@
 package io.banwatch.collector.config;
 
+import io.banwatch.settings.LayeredSettings;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,8 @@ import java.util.TreeSet;
  * each overriding the one before. A bad value is one error naming the key and where it came from.
  */
 public final class ServerConfigLoader {
+    private static final String ENV_PREFIX = "BANWATCH_SERVER_";
+
     public static final Set<String> KEYS = Set.of("bind", "port", "data.dir", "database.url", "database.user",
             "database.password", "database.pool-size", "database.connect-timeout-seconds",
             "database.query-timeout-seconds", "tls.keystore", "tls.keystore-password", "tls.cert", "tls.key",
@@ -70,35 +74,36 @@ public final class ServerConfigLoader {
                         + String.join(", ", new TreeSet<>(KEYS)) + ")");
             }
         }
-        Source src = new Source(props, origin, env, overrides);
-        Path dataDir = Path.of(src.get("data.dir", "data"));
+        LayeredSettings src = new LayeredSettings(ENV_PREFIX, props, origin, env, overrides, key -> "command line",
+                ConfigException::new);
+        Path dataDir = Path.of(src.getOr("data.dir", "data"));
         ServerConfig.Builder b = ServerConfig.builder(dataDir);
         b.configFile = file == null ? null : file.toAbsolutePath();
-        b.bind = src.get("bind", "127.0.0.1");
-        b.port = (int) src.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535);
-        b.databaseUrl = src.get("database.url", null);
-        b.databaseUser = src.get("database.user", null);
-        b.databasePassword = src.get("database.password", null);
-        b.poolSize = (int) src.integer("database.pool-size", 8, 2, 200);
-        b.connectTimeout = Duration.ofSeconds(src.integer("database.connect-timeout-seconds", 10, 1, 300));
-        b.queryTimeout = Duration.ofSeconds(src.integer("database.query-timeout-seconds", 30, 1, 3600));
-        b.enrollmentSecret = src.get("enrollment.secret", null);
+        b.bind = src.getOr("bind", "127.0.0.1");
+        b.port = (int) src.number("port", ServerConfig.DEFAULT_PORT, 0, 65535);
+        b.databaseUrl = src.get("database.url");
+        b.databaseUser = src.get("database.user");
+        b.databasePassword = src.get("database.password");
+        b.poolSize = (int) src.number("database.pool-size", 8, 2, 200);
+        b.connectTimeout = Duration.ofSeconds(src.number("database.connect-timeout-seconds", 10, 1, 300));
+        b.queryTimeout = Duration.ofSeconds(src.number("database.query-timeout-seconds", 30, 1, 3600));
+        b.enrollmentSecret = src.get("enrollment.secret");
         if (b.enrollmentSecret != null && b.enrollmentSecret.length() < 16) {
             throw src.bad("enrollment.secret", "must be at least 16 characters");
         }
-        b.profile = src.get("profile", "agent");
-        String rules = src.get("rules.file", null);
+        b.profile = src.getOr("profile", "agent");
+        String rules = src.get("rules.file");
         b.rulesFile = rules == null ? null : Path.of(rules);
-        b.maxBodyBytes = src.integer("ingest.max-body-bytes", 8L * 1024 * 1024, 1024, 1L << 31);
-        b.maxReportBytes = src.integer("ingest.max-report-bytes", 64L * 1024 * 1024, 1024, 1L << 31);
-        b.ingestBatch = (int) src.integer("ingest.batch", 64, 1, 1000);
-        b.staleDays = (int) src.integer("hosts.stale-days", 7, 1, 3650);
+        b.maxBodyBytes = src.number("ingest.max-body-bytes", 8L * 1024 * 1024, 1024, 1L << 31);
+        b.maxReportBytes = src.number("ingest.max-report-bytes", 64L * 1024 * 1024, 1024, 1L << 31);
+        b.ingestBatch = (int) src.number("ingest.batch", 64, 1, 1000);
+        b.staleDays = (int) src.number("hosts.stale-days", 7, 1, 3650);
         b.storeRawReports = src.bool("reports.store-raw", true);
-        b.webhookUrl = src.get("alerts.webhook-url", null);
+        b.webhookUrl = src.get("alerts.webhook-url");
         if (b.webhookUrl != null && !b.webhookUrl.startsWith("http://") && !b.webhookUrl.startsWith("https://")) {
             throw src.bad("alerts.webhook-url", "must be an http:// or https:// URL");
         }
-        b.webhookFormat = src.get("alerts.format", "generic");
+        b.webhookFormat = src.getOr("alerts.format", "generic");
         if (!b.webhookFormat.equals("generic") && !b.webhookFormat.equals("slack")) {
             throw src.bad("alerts.format", "must be generic or slack");
         }
@@ -107,17 +112,17 @@ public final class ServerConfigLoader {
         b.retention = retention(src);
         b.sessions = sessions(src);
         b.alerting = alerting(src);
-        String keystore = src.get("tls.keystore", null);
-        String cert = src.get("tls.cert", null);
-        String key = src.get("tls.key", null);
+        String keystore = src.get("tls.keystore");
+        String cert = src.get("tls.cert");
+        String key = src.get("tls.key");
         if (keystore != null || cert != null || key != null) {
             if (keystore == null && (cert == null || key == null)) {
                 throw src.bad(cert == null ? "tls.cert" : "tls.key", "TLS needs tls.keystore, or both tls.cert and tls.key");
             }
-            b.tls = new ServerConfig.Tls(keystore == null ? null : Path.of(keystore), src.get("tls.keystore-password", ""),
+            b.tls = new ServerConfig.Tls(keystore == null ? null : Path.of(keystore), src.getOr("tls.keystore-password", ""),
                     cert == null ? null : Path.of(cert), key == null ? null : Path.of(key));
             for (String k : new String[]{"tls.keystore", "tls.cert", "tls.key"}) {
-                String p = src.get(k, null);
+                String p = src.get(k);
                 if (p != null && !Files.isReadable(Path.of(p))) {
                     throw src.bad(k, "cannot read " + p);
                 }
@@ -126,12 +131,12 @@ public final class ServerConfigLoader {
         return b.build();
     }
 
-    private static ServerConfig.Retention retention(Source src) {
+    private static ServerConfig.Retention retention(LayeredSettings src) {
         ServerConfig.Retention d = ServerConfig.Retention.DEFAULT;
-        int reportDays = (int) src.integer("retention.report-days", d.reportDays(), 1, 36_500);
-        int rawDays = (int) src.integer("retention.raw-days", Math.min(d.rawDays(), reportDays), 1, 36_500);
+        int reportDays = (int) src.number("retention.report-days", d.reportDays(), 1, 36_500);
+        int rawDays = (int) src.number("retention.raw-days", Math.min(d.rawDays(), reportDays), 1, 36_500);
         // The dashboard's 90-day chart is replayed from the history: keep at least that much.
-        int historyDays = (int) src.integer("retention.history-days", d.historyDays(), 90, 36_500);
+        int historyDays = (int) src.number("retention.history-days", d.historyDays(), 90, 36_500);
         if (rawDays > reportDays) {
             throw src.bad("retention.raw-days", "must not be longer than retention.report-days (" + reportDays
                     + "): a raw report goes with its report");
@@ -139,9 +144,9 @@ public final class ServerConfigLoader {
         return new ServerConfig.Retention(reportDays, rawDays, historyDays);
     }
 
-    private static ServerConfig.AlertSettings alerting(Source src) {
+    private static ServerConfig.AlertSettings alerting(LayeredSettings src) {
         ServerConfig.AlertSettings d = ServerConfig.AlertSettings.DEFAULT;
-        String publicUrl = src.get("collector.public-url", null);
+        String publicUrl = src.get("collector.public-url");
         if (publicUrl != null) {
             try {
                 URI u = new URI(publicUrl);
@@ -155,7 +160,7 @@ public final class ServerConfigLoader {
             }
         }
         List<Integer> days = new ArrayList<>();
-        String list = src.get("alerts.deadline-days", null);
+        String list = src.get("alerts.deadline-days");
         if (list == null) {
             days.addAll(d.deadlineDays());
         } else if (!list.equalsIgnoreCase("none")) {
@@ -175,24 +180,24 @@ public final class ServerConfigLoader {
         }
         return new ServerConfig.AlertSettings(publicUrl, src.bool("alerts.on-fixed", d.onFixed()),
                 src.bool("alerts.on-stale", d.onStale()), days.stream().distinct().sorted().toList(),
-                src.bool("alerts.digest", d.digest()), (int) src.integer("alerts.digest-hour", d.digestHour(), 0, 23),
+                src.bool("alerts.digest", d.digest()), (int) src.number("alerts.digest-hour", d.digestHour(), 0, 23),
                 email(src));
     }
 
     /** E-mail settings, or null when alerts.email.host is not set; host, from and to go together. */
-    private static ServerConfig.Email email(Source src) {
-        String host = src.get("alerts.email.host", null);
+    private static ServerConfig.Email email(LayeredSettings src) {
+        String host = src.get("alerts.email.host");
         if (host == null) {
             for (String k : new String[]{"alerts.email.from", "alerts.email.to", "alerts.email.user",
                     "alerts.email.password-file"}) {
-                if (src.get(k, null) != null) {
+                if (src.get(k) != null) {
                     throw src.bad(k, "needs alerts.email.host (the SMTP server)");
                 }
             }
             return null;
         }
-        String from = src.get("alerts.email.from", null);
-        String to = src.get("alerts.email.to", null);
+        String from = src.get("alerts.email.from");
+        String to = src.get("alerts.email.to");
         if (from == null || !from.contains("@")) {
             throw src.bad("alerts.email.from", "must be the sender's address (alerts.email.host is set)");
         }
@@ -204,8 +209,8 @@ public final class ServerConfigLoader {
         if (recipients.isEmpty() || recipients.stream().anyMatch(a -> !a.contains("@"))) {
             throw src.bad("alerts.email.to", "must be addresses separated by commas, not '" + to + "'");
         }
-        String user = src.get("alerts.email.user", null);
-        String passwordFile = src.get("alerts.email.password-file", null);
+        String user = src.get("alerts.email.user");
+        String passwordFile = src.get("alerts.email.password-file");
         if ((user == null) != (passwordFile == null)) {
             throw src.bad(user == null ? "alerts.email.password-file" : "alerts.email.user",
                     "goes with " + (user == null ? "alerts.email.user" : "alerts.email.password-file"));
@@ -213,19 +218,19 @@ public final class ServerConfigLoader {
         if (passwordFile != null && !Files.isReadable(Path.of(passwordFile))) {
             throw src.bad("alerts.email.password-file", "cannot read " + passwordFile);
         }
-        String trustStore = src.get("alerts.email.trust-store", null);
+        String trustStore = src.get("alerts.email.trust-store");
         if (trustStore != null && !Files.isReadable(Path.of(trustStore))) {
             throw src.bad("alerts.email.trust-store", "cannot read " + trustStore);
         }
-        return new ServerConfig.Email(host, (int) src.integer("alerts.email.port", 587, 1, 65535), from, recipients,
+        return new ServerConfig.Email(host, (int) src.number("alerts.email.port", 587, 1, 65535), from, recipients,
                 user, passwordFile == null ? null : Path.of(passwordFile), src.bool("alerts.email.starttls", true),
-                trustStore == null ? null : Path.of(trustStore), src.get("alerts.email.trust-store-password", null));
+                trustStore == null ? null : Path.of(trustStore), src.get("alerts.email.trust-store-password"));
     }
 
-    private static ServerConfig.Sessions sessions(Source src) {
+    private static ServerConfig.Sessions sessions(LayeredSettings src) {
         ServerConfig.Sessions d = ServerConfig.Sessions.DEFAULT;
-        long maxHours = src.integer("dashboard.session-max-hours", d.max().toHours(), 1, 720);
-        long idleMinutes = src.integer("dashboard.session-idle-minutes", d.idle().toMinutes(), 1, 1440);
+        long maxHours = src.number("dashboard.session-max-hours", d.max().toHours(), 1, 720);
+        long idleMinutes = src.number("dashboard.session-idle-minutes", d.idle().toMinutes(), 1, 1440);
         if (idleMinutes > maxHours * 60) {
             throw src.bad("dashboard.session-idle-minutes", "must not be longer than dashboard.session-max-hours ("
                     + maxHours * 60 + " minutes): a session ends then anyway");
@@ -234,62 +239,4 @@ public final class ServerConfigLoader {
     }
 
     /** Where each key's value comes from: flags, then environment, then the file. */
-    private record Source(Properties file, String fileName, Map<String, String> env, Map<String, String> flags) {
-        String get(String key, String fallback) {
-            String v = flags.get(key);
-            if (v == null) {
-                v = env.get(envName(key));
-            }
-            if (v == null) {
-                v = file.getProperty(key);
-            }
-            return v == null || v.isBlank() ? fallback : v.strip();
-        }
-
-        String origin(String key) {
-            if (flags.containsKey(key)) {
-                return "command line";
-            }
-            if (env.containsKey(envName(key))) {
-                return "environment " + envName(key);
-            }
-            return fileName;
-        }
-
-        long integer(String key, long fallback, long min, long max) {
-            String v = get(key, null);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                long n = Long.parseLong(v);
-                if (n < min || n > max) {
-                    throw bad(key, "must be between " + min + " and " + max + ", not " + v);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw bad(key, "must be a whole number, not '" + v + "'");
-            }
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String v = get(key, null);
-            if (v == null) {
-                return fallback;
-            }
-            return switch (v.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on", "1" -> true;
-                case "false", "no", "off", "0" -> false;
-                default -> throw bad(key, "must be true or false, not '" + v + "'");
-            };
-        }
-
-        ConfigException bad(String key, String message) {
-            return new ConfigException(origin(key) + ": " + key + " " + message);
-        }
-
-        static String envName(String key) {
-            return "BANWATCH_SERVER_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.banwatch.collector.demo;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.EvidenceKind;
 import io.banwatch.model.OsInfo;
@@ -20,8 +21,8 @@ enum SimulatedOs {
     WINDOWS {
         @Override
         OsInfo os(Random rnd) {
-            return rnd.nextInt(3) == 0 ? new OsInfo("windows", "Microsoft Windows 10 Enterprise", "10.0.19045", "19045")
-                    : new OsInfo("windows", "Microsoft Windows 11 Enterprise", "10.0.22631", "22631");
+            return rnd.nextInt(3) == 0 ? new OsInfo(OsFamily.WINDOWS.id(), "Microsoft Windows 10 Enterprise", "10.0.19045", "19045")
+                    : new OsInfo(OsFamily.WINDOWS.id(), "Microsoft Windows 11 Enterprise", "10.0.22631", "22631");
         }
 
         @Override
@@ -73,8 +74,8 @@ enum SimulatedOs {
     MACOS {
         @Override
         OsInfo os(Random rnd) {
-            return rnd.nextBoolean() ? new OsInfo("macos", "macOS 14.7.1", "14.7.1", "23H222")
-                    : new OsInfo("macos", "macOS 15.1.1", "15.1.1", "24B91");
+            return rnd.nextBoolean() ? new OsInfo(OsFamily.MACOS.id(), "macOS 14.7.1", "14.7.1", "23H222")
+                    : new OsInfo(OsFamily.MACOS.id(), "macOS 15.1.1", "15.1.1", "24B91");
         }
 
         @Override
@@ -120,7 +121,7 @@ enum SimulatedOs {
     LINUX {
         @Override
         OsInfo os(Random rnd) {
-            return new OsInfo("linux", "Debian GNU/Linux 12 (bookworm)", "12", rnd.nextBoolean() ? "6.1.0-27-amd64"
+            return new OsInfo(OsFamily.LINUX.id(), "Debian GNU/Linux 12 (bookworm)", "12", rnd.nextBoolean() ? "6.1.0-27-amd64"
                     : "6.1.0-28-amd64");
         }
 

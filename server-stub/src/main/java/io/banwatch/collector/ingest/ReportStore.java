@@ -1,7 +1,6 @@
 package io.banwatch.collector.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.banwatch.json.EvidenceJson;
 import io.banwatch.model.Evidence;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Host;
@@ -18,8 +17,6 @@ import io.banwatch.collector.db.Dialect;
 import io.banwatch.collector.db.Params;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,7 +47,6 @@ import java.util.Set;
  * read. The same id with anything else is a conflict, and nothing of it is written.
  */
 final class ReportStore {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final Dialect dialect;
     private final SoftwareIds softwareIds;
@@ -478,26 +474,6 @@ final class ReportStore {
     }
 
     static String evidenceJson(List<Evidence> evidence) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartArray();
-            for (Evidence e : evidence) {
-                g.writeStartObject();
-                g.writeStringField("kind", e.kind().jsonName());
-                g.writeStringField("source", e.source());
-                g.writeStringField("name", e.name());
-                if (e.location() != null) {
-                    g.writeStringField("location", e.location());
-                }
-                if (e.detail() != null) {
-                    g.writeStringField("detail", e.detail());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return EvidenceJson.toJson(evidence);
     }
 }

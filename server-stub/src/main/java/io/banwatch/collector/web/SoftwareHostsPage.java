@@ -1,5 +1,6 @@
 package io.banwatch.collector.web;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.collector.api.IndexFreshness;
 import io.banwatch.collector.api.Page;
 import io.banwatch.collector.api.SoftwareFilter;
@@ -26,7 +27,7 @@ final class SoftwareHostsPage {
         }
         h.raw("</h1><form class=\"filters\" method=\"get\" action=\"/software/hosts\"><input type=\"hidden\""
                 + " name=\"title\" value=\"").text(title).raw("\">");
-        FilterChoices.select(h, "OS", "os", java.util.List.of("linux", "macos", "windows"), f.os());
+        FilterChoices.select(h, "OS", "os", OsFamily.ids(), f.os());
         FilterChoices.select(h, "Scope", "scope", java.util.List.of(SoftwareFilter.MACHINE_SCOPE,
                 SoftwareFilter.USER_SCOPE), f.scope());
         h.raw("<label>Version<input name=\"version\" value=\"").text(f.version() == null ? "" : f.version())

@@ -1,5 +1,6 @@
 package io.banwatch.collector.web;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.collector.api.IndexFreshness;
 import io.banwatch.collector.api.Page;
 import io.banwatch.collector.api.SoftwareFilter;
@@ -78,7 +79,7 @@ final class SoftwarePage {
         input(h, "Publisher", "publisher", f.publisher(), "part of the publisher");
         input(h, "Version", "version", f.version(), "exact");
         input(h, "Source", "source", f.source(), "dpkg, rpm, windows-uninstall…");
-        FilterChoices.select(h, "OS", "os", List.of("linux", "macos", "windows"), f.os());
+        FilterChoices.select(h, "OS", "os", OsFamily.ids(), f.os());
         FilterChoices.select(h, "Scope", "scope", List.of(SoftwareFilter.MACHINE_SCOPE, SoftwareFilter.USER_SCOPE),
                 f.scope());
     }

@@ -45,6 +45,14 @@ class AlertSettingsTest {
     }
 
     @Test
+    void anEnvironmentValueIsNamedByItsVariableAsTheAgentNamesIt() {
+        assertThatThrownBy(() -> ServerConfigLoader.load(null, Map.of("BANWATCH_SERVER_ALERTS_ON_FIXED", "sometimes"),
+                Map.of())).isInstanceOf(ServerConfigLoader.ConfigException.class)
+                .hasMessage("environment variable BANWATCH_SERVER_ALERTS_ON_FIXED: alerts.on-fixed must be true or false,"
+                        + " not 'sometimes'");
+    }
+
+    @Test
     void refusesSettingsThatCannotWorkInOneLineNamingTheKey() {
         assertThatThrownBy(() -> load(Map.of("collector.public-url", "banwatch.example.org")))
                 .hasMessage("command line: collector.public-url must be the dashboard's http:// or https:// address,"

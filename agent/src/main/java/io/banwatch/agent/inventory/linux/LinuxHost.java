@@ -1,5 +1,6 @@
 package io.banwatch.agent.inventory.linux;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.agent.inventory.HostId;
 import io.banwatch.agent.inventory.MachineArch;
 import io.banwatch.model.Host;
@@ -40,7 +41,7 @@ public final class LinuxHost {
         String name = osRelease.getOrDefault("PRETTY_NAME", osRelease.getOrDefault("NAME", "Linux"));
         String version = osRelease.getOrDefault("VERSION_ID", null);
         String build = live ? readFile("proc/sys/kernel/osrelease") : null;
-        OsInfo os = new OsInfo("linux", name, version, blankToNull(build));
+        OsInfo os = new OsInfo(OsFamily.LINUX.id(), name, version, blankToNull(build));
 
         String hostname = live ? readFile("proc/sys/kernel/hostname") : "";
         if (hostname.isBlank()) {

@@ -1,5 +1,6 @@
 package io.banwatch.agent.inventory.macos;
 
+import io.banwatch.model.OsFamily;
 import io.banwatch.model.OsInfo;
 
 import java.util.function.Consumer;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 final class SystemVersion {
     static final String SOURCE = "system-version";
     static final String FILE = "/System/Library/CoreServices/SystemVersion.plist";
-    static final OsInfo UNKNOWN = new OsInfo("macos", "macOS", null, null);
+    static final OsInfo UNKNOWN = new OsInfo(OsFamily.MACOS.id(), "macOS", null, null);
 
     private SystemVersion() {
     }
@@ -28,7 +29,7 @@ final class SystemVersion {
 
     static OsInfo parse(Plist plist) {
         String version = plist.text("ProductVersion");
-        return new OsInfo("macos", version == null ? "macOS" : "macOS " + version, version,
+        return new OsInfo(OsFamily.MACOS.id(), version == null ? "macOS" : "macOS " + version, version,
                 plist.text("ProductBuildVersion"));
     }
 }

@@ -1,5 +1,6 @@
 package io.banwatch.agent.inventory.windows;
 
+import io.banwatch.model.OsFamily;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.banwatch.agent.inventory.HostId;
 import io.banwatch.model.Host;
@@ -45,7 +46,7 @@ public final class WindowsHost {
             String missing = id == null ? "MachineGuid" : "ComputerName";
             throw new IllegalArgumentException("the host section has no " + missing);
         }
-        OsInfo os = new OsInfo("windows", PowerShellJson.text(facts, "Caption"), PowerShellJson.text(facts, "Version"),
+        OsInfo os = new OsInfo(OsFamily.WINDOWS.id(), PowerShellJson.text(facts, "Caption"), PowerShellJson.text(facts, "Version"),
                 PowerShellJson.text(facts, "BuildNumber"));
         String domain = Boolean.TRUE.equals(PowerShellJson.bool(facts, "PartOfDomain"))
                 ? PowerShellJson.text(facts, "Domain") : null;
@@ -74,7 +75,7 @@ public final class WindowsHost {
         if (arch == null) {
             arch = env.apply("PROCESSOR_ARCHITECTURE");
         }
-        return new Host(id, hostname.strip(), new OsInfo("windows", null, null, null), normaliseArch(arch), null);
+        return new Host(id, hostname.strip(), new OsInfo(OsFamily.WINDOWS.id(), null, null, null), normaliseArch(arch), null);
     }
 
     /**
