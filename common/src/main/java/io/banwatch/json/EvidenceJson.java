@@ -40,15 +40,29 @@ public final class EvidenceJson {
             g.writeArrayFieldStart(name);
         }
         for (Evidence e : evidence) {
-            g.writeStartObject();
-            g.writeStringField("kind", e.kind().jsonName());
-            g.writeStringField("source", e.source());
-            g.writeStringField("name", e.name());
-            optional(g, "location", e.location(), nulls);
-            optional(g, "detail", e.detail(), nulls);
-            g.writeEndObject();
+            writeItem(g, e.kind().jsonName(), e.source(), e.name(), e.location(), e.detail(), nulls);
         }
         g.writeEndArray();
+    }
+
+    /** {@link #writeArray} for items read back as written (an export of stored evidence); nulls written out. */
+    public static void writeFieldsArray(JsonGenerator g, String name, List<Fields> items) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Fields f : items) {
+            writeItem(g, f.kind(), f.source(), f.name(), f.location(), f.detail(), true);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeItem(JsonGenerator g, String kind, String source, String name, String location,
+                                  String detail, boolean nulls) throws IOException {
+        g.writeStartObject();
+        optional(g, "kind", kind, nulls);
+        optional(g, "source", source, nulls);
+        optional(g, "name", name, nulls);
+        optional(g, "location", location, nulls);
+        optional(g, "detail", detail, nulls);
+        g.writeEndObject();
     }
 
     /** The stored form: a compact array, absent fields left out. */

@@ -74,4 +74,9 @@ public record EvidenceItem(String kind, String source, String name, String locat
         }
         return null;
     }
+
+    /** The item's fields as stored, for writing it back out in the one evidence form. */
+    public EvidenceJson.Fields fields() {
+        return new EvidenceJson.Fields(kind, source, name, location, detail);
+    }
 }

@@ -11,6 +11,7 @@ import io.banwatch.collector.api.HostFilter;
 import io.banwatch.collector.api.HostListQueries;
 import io.banwatch.collector.auth.Access;
 import io.banwatch.collector.db.SortColumns;
+import io.banwatch.json.EvidenceJson;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -124,17 +125,7 @@ final class Exports {
             field(g, "version", r.packVersion());
             field(g, "sha256", r.packSha256());
             g.writeEndObject();
-            g.writeArrayFieldStart("evidence");
-            for (EvidenceItem e : r.evidenceItems()) {
-                g.writeStartObject();
-                field(g, "kind", e.kind());
-                field(g, "source", e.source());
-                field(g, "name", e.name());
-                field(g, "detail", e.detail());
-                field(g, "location", e.location());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            EvidenceJson.writeFieldsArray(g, "evidence", r.evidenceItems().stream().map(EvidenceItem::fields).toList());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
