@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An admin uploads a rule pack on /admin/rules in a real headless Chromium (skipped without
  * Chromium unless {@code banwatch.browserTests=required}), and the collector's own background
- * worker turns a stored host non-compliant, which its page shows with the reason "rules changed".
+ * worker turns a stored host non-compliant, which its page shows with the reason "rules changed"; the
+ * fleet's software list finds the disallowed title and leads to the same host.
  * Screenshots go to {@code target/screenshots/rules-DATABASE/}.
  */
 @ParameterizedClass(name = "on {0}")
@@ -127,6 +128,28 @@ class RulesBrowserTest {
         assertThat(page).contains("VIOLATION", "AnyDesk is not allowed since 2027-01-01", "rules changed")
                 .doesNotContain("Kaspersky appeared");
         screenshot("03-host-non-compliant");
+
+        // The fleet's software leads an officer to the same host: search the title, open its hosts.
+        open("/software");
+        driver.findElement(By.name("name")).sendKeys("anydesk");
+        submit(driver.findElement(By.cssSelector("form.filters button[type=submit]")));
+        // The index is filled by the collector's background worker: the page says while hosts are pending.
+        for (int i = 0; i < 40 && !body().contains("Index up to date"); i++) {
+            Thread.sleep(250);
+            driver.navigate().refresh();
+        }
+        assertThat(driver.getCurrentUrl()).contains("/software?name=anydesk");
+        assertThat(body()).contains("Index up to date", "1 title").doesNotContain("bash");
+        submit(driver.findElement(By.linkText("anydesk")));
+        assertThat(driver.getCurrentUrl()).endsWith("/software/hosts?title=anydesk");
+        WebElement hostRow = driver.findElement(By.xpath("//table//tr[td/a[@href='/hosts/host-a']]"));
+        assertThat(hostRow.getText()).contains("ws-anydesk", "VIOLATION", "6.3.2", "dpkg");
+        assertThat(body()).contains("1 installation");
+        screenshot("04-software-hosts");
+        submit(hostRow.findElement(By.linkText("ws-anydesk")));
+        assertThat(driver.getCurrentUrl()).endsWith("/hosts/host-a");
+        assertThat(body()).contains("ws-anydesk", "AnyDesk is not allowed since 2027-01-01");
+
         open("/admin/rules");
         assertThat(driver.findElement(By.id("judged")).getText()).startsWith("The fleet was last judged with these packs at");
         assertThat(driver.findElements(By.tagName("script"))).isEmpty();
