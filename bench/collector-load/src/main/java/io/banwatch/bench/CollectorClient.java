@@ -72,6 +72,16 @@ final class CollectorClient {
         }
     }
 
+    /** A GET whose body is kept, for small answers the caller reads. */
+    String text(String path, String token) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token).GET().build());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
     String viewerToken(String admin) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/api/v1/tokens"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")

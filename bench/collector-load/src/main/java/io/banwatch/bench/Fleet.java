@@ -74,11 +74,16 @@ final class Fleet {
         for (int i = optional.nextSetBit(0); i >= 0; i = optional.nextSetBit(i + 1)) {
             out.add(pkg(catalogue.get(CORE + i), 0));
         }
+        addOwn(n, out);
+        return out;
+    }
+
+    /** The host's own package and, on a Kaspersky host, kesl: the last of every inventory. */
+    private void addOwn(int n, List<Software> out) {
         out.add(Software.pkg("corp-host-config", "2026.11." + n, "Example Corp IT <it@corp.example.com>", "dpkg", "all"));
         if (kaspersky(n)) {
             out.add(Software.pkg("kesl", "12.1.0-1297", "AO Kaspersky Lab", "dpkg", "amd64"));
         }
-        return out;
     }
 
     /**
@@ -90,6 +95,33 @@ final class Fleet {
         List<Software> full = software(n);
         List<Software> out = new ArrayList<>(full.subList(0, LIGHT));
         out.addAll(full.subList(full.size() - (kaspersky(n) ? 2 : 1), full.size()));
+        return out;
+    }
+
+    /**
+     * The software-search bench's inventory (bench/software-search.sh): the {@link #LIGHT} common
+     * core packages (one in ten at an older version), {@code optional} more drawn from the rest of
+     * the catalogue with a strong skew towards its front (so some are on most hosts, the last ones
+     * on a few hundred of 100k) at a version that varies, the host's own package and, on a
+     * Kaspersky host, kesl.
+     */
+    List<Software> mixedSoftware(int n, int optional) {
+        Random r = new Random(mix(n) ^ 0x5EA2C4L);
+        List<Software> out = new ArrayList<>(LIGHT + optional + 2);
+        for (int i = 0; i < LIGHT; i++) {
+            out.add(pkg(catalogue.get(i), r.nextInt(10) == 0 ? 1 + r.nextInt(3) : 0));
+        }
+        int pool = catalogue.size() - LIGHT;
+        BitSet chosen = new BitSet(pool);
+        while (chosen.cardinality() < Math.min(optional, pool)) {
+            double u = r.nextDouble();
+            chosen.set((int) (pool * u * u * u));
+        }
+        for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
+            int v = r.nextInt(10);
+            out.add(pkg(catalogue.get(LIGHT + i), v < 6 ? 0 : v < 8 ? 1 : v < 9 ? 2 : 3));
+        }
+        addOwn(n, out);
         return out;
     }
 

@@ -2,12 +2,6 @@ package io.banwatch.bench;
 
 import io.banwatch.collector.CollectorServer;
 import io.banwatch.collector.config.ServerConfig;
-import io.banwatch.json.ReportCodec;
-import io.banwatch.model.Evidence;
-import io.banwatch.model.Host;
-import io.banwatch.model.InventoryHash;
-import io.banwatch.model.ScanReport;
-import io.banwatch.model.Software;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,18 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Times the collector's re-judging of a stored fleet on SQLite (bench/rejudge.sh): fills a fresh
@@ -107,65 +92,11 @@ public final class RejudgeMain {
     /** The rows ingest would have written for each host's one report, without the ingest's cost. */
     private static void fill(String url, int hosts, int full) throws SQLException {
         Fleet fleet = new Fleet(new Catalogue(5_000), 3);
-        ReportCodec codec = new ReportCodec();
-        long now = System.currentTimeMillis();
-        try (Connection c = DriverManager.getConnection(url)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA synchronous=OFF");
-            }
-            c.setAutoCommit(false);
-            try (PreparedStatement h = c.prepareStatement("INSERT INTO hosts (host_id, hostname, os_family, profile,"
-                    + " first_seen, last_seen, last_scanned_at, last_report_id, inventory_hash, software_count,"
-                    + " finding_count, rules_version) VALUES (?, ?, 'linux', ?, ?, ?, ?, ?, ?, ?, 0, 'bench: older packs')",
-                    Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement r = c.prepareStatement("INSERT INTO reports (report_id, host_pk, received_at,"
-                         + " scanned_at, inventory_hash, raw) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (int n = 0; n < hosts; n++) {
-                    Host host = fleet.host(n);
-                    List<Software> software = n < full ? fleet.software(n) : fleet.lightSoftware(n);
-                    List<Evidence> observations = fleet.observations(n);
-                    String hash = InventoryHash.of(software, List.of(), observations);
-                    String reportId = UUID.randomUUID().toString();
-                    ScanReport report = new ScanReport(ScanReport.SCHEMA_VERSION, reportId, "0.1.0",
-                            Instant.ofEpochMilli(now), LocalDate.now(), fleet.profile(n), host, software, List.of(),
-                            observations, List.of(), List.of(), hash);
-                    h.setString(1, host.id());
-                    h.setString(2, host.hostname());
-                    h.setString(3, fleet.profile(n));
-                    h.setLong(4, now);
-                    h.setLong(5, now);
-                    h.setLong(6, now);
-                    h.setString(7, reportId);
-                    h.setString(8, hash);
-                    h.setInt(9, software.size());
-                    h.executeUpdate();
-                    long pk;
-                    try (ResultSet keys = h.getGeneratedKeys()) {
-                        keys.next();
-                        pk = keys.getLong(1);
-                    }
-                    r.setString(1, reportId);
-                    r.setLong(2, pk);
-                    r.setLong(3, now);
-                    r.setLong(4, now);
-                    r.setString(5, hash);
-                    r.setBytes(6, ReportFactory.gzip(codec.toBytes(report, false)));
-                    r.executeUpdate();
-                    if (n % 5_000 == 4_999) {
-                        c.commit();
-                    }
-                }
-            }
-            c.commit();
-        }
+        StoredFleet.fill(url, fleet, hosts, n -> n < full ? fleet.software(n) : fleet.lightSoftware(n), false);
     }
 
     private static long count(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return StoredFleet.count(url, sql);
     }
 
     private static void log(String format, Object... args) {
