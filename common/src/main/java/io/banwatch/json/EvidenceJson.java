@@ -121,9 +121,8 @@ public final class EvidenceJson {
         List<Evidence> out = new ArrayList<>();
         for (Fields f : readFields(json)) {
             try {
-                out.add(new Evidence(EvidenceKind.fromJson(f.kind() == null ? "" : f.kind()),
-                        f.source() == null ? "" : f.source(), f.name(), f.location(), f.detail()));
-            } catch (IllegalArgumentException | NullPointerException unreadable) {
+                out.add(new Evidence(EvidenceKind.fromJson(f.kind()), f.source(), f.name(), f.location(), f.detail()));
+            } catch (IllegalArgumentException unreadable) {
                 // an unknown kind or a missing name: the caller still has the rest
             }
         }

@@ -33,6 +33,6 @@ public enum Level {
 
     /** "VIOLATION, DEADLINE, RISK or INFO", for the errors that name the levels one may write. */
     public static String choices() {
-        return SqlRank.names(values());
+        return Choices.oneOf(values());
     }
 }

@@ -64,6 +64,6 @@ public enum OsFamily {
 
     /** "linux, macos or windows", for the errors that name the families one may write. */
     public static String choices() {
-        return String.join(", ", IDS.subList(0, IDS.size() - 1)) + " or " + IDS.get(IDS.size() - 1);
+        return Choices.oneOf(IDS);
     }
 }

@@ -18,13 +18,4 @@ final class SqlRank {
         }
         return sql.toString();
     }
-
-    /** "A, B, C or D": the constants in order, for error messages. */
-    static String names(Enum<?>[] order) {
-        StringJoiner text = new StringJoiner(", ");
-        for (int i = 0; i < order.length - 1; i++) {
-            text.add(order[i].name());
-        }
-        return order.length == 1 ? order[0].name() : text + " or " + order[order.length - 1].name();
-    }
 }

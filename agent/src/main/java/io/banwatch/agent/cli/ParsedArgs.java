@@ -1,6 +1,6 @@
 package io.banwatch.agent.cli;
 
-import io.banwatch.agent.config.AgentConfigLoader;
+import io.banwatch.model.Choices;
 import io.banwatch.model.Level;
 
 import java.nio.file.Path;
@@ -125,7 +125,7 @@ final class ParsedArgs {
                 return c;
             }
         }
-        throw invalid(name, "must be " + AgentConfigLoader.oneOf(List.copyOf(choices)) + ", not '" + value + "'");
+        throw invalid(name, "must be " + Choices.oneOf(List.copyOf(choices)) + ", not '" + value + "'");
     }
 
     long number(String name, long fallback) {

@@ -2,7 +2,6 @@ package io.banwatch.agent.cli;
 
 import io.banwatch.agent.cli.AgentEnvironment;
 import io.banwatch.agent.config.AgentConfig;
-import io.banwatch.agent.config.AgentConfigLoader;
 import io.banwatch.agent.logging.FileLogging;
 import io.banwatch.agent.send.DeliveryException;
 import io.banwatch.agent.send.SpoolFlusher;
@@ -10,6 +9,7 @@ import io.banwatch.agent.send.Transport;
 import io.banwatch.agent.inventory.InventorySource;
 import io.banwatch.agent.scan.Scanner;
 import io.banwatch.json.ReportCodec;
+import io.banwatch.model.Choices;
 import io.banwatch.model.Finding;
 import io.banwatch.model.Host;
 import io.banwatch.model.Level;
@@ -108,7 +108,7 @@ final class ScanCommand implements Subcommand {
             profile = ParsedArgs.choice("--profile", profile, ruleSet.profiles());
         } else if (!ruleSet.hasProfile(profile)) {
             throw new UserError("the configured profile " + profile + " is in none of the rule packs (they have "
-                    + AgentConfigLoader.oneOf(List.copyOf(ruleSet.profiles())) + "); choose one with --profile");
+                    + Choices.oneOf(List.copyOf(ruleSet.profiles())) + "); choose one with --profile");
         }
         InventorySource source;
         if (root != null) {

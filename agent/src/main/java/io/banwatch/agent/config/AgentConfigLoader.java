@@ -1,5 +1,6 @@
 package io.banwatch.agent.config;
 
+import io.banwatch.model.Choices;
 import io.banwatch.settings.LayeredSettings;
 
 import java.io.IOException;
@@ -169,15 +170,10 @@ public final class AgentConfigLoader {
     private static String profile(LayeredSettings v) {
         String profile = v.getOr("profile", AgentConfig.DEFAULT_PROFILE);
         if (!AgentConfig.PROFILES.contains(profile)) {
-            throw v.bad("profile", "must be " + oneOf(AgentConfig.PROFILES.stream().sorted().toList()) + ", not '"
+            throw v.bad("profile", "must be " + Choices.oneOf(AgentConfig.PROFILES.stream().sorted().toList()) + ", not '"
                     + profile + "'");
         }
         return profile;
-    }
-
-    /** "a, b or c". */
-    public static String oneOf(List<String> choices) {
-        return String.join(", ", choices).replaceFirst(", (?=[^,]*$)", " or ");
     }
 
     private static InetSocketAddress proxy(LayeredSettings v) {
@@ -241,8 +237,7 @@ public final class AgentConfigLoader {
         return level;
     }
 
-    /** Looks a key up in flags, then environment, then the file, and knows where each came from. */
-
+    /** Flags, then environment, then the file; errors name the flag, the variable or the file. */
     private static LayeredSettings settings(Properties file, String fileName, Map<String, String> env, Overrides flags) {
         return new LayeredSettings(ENV_PREFIX, file, fileName, env, flags.values, flags.origins::get, ConfigException::new);
     }

@@ -1,5 +1,6 @@
 package io.banwatch.collector.api;
 
+import io.banwatch.model.Choices;
 import io.banwatch.model.Level;
 import io.banwatch.model.Verdict;
 import io.banwatch.collector.http.ApiError;
@@ -7,7 +8,6 @@ import io.banwatch.collector.http.ApiError;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Which hosts a list shows.
@@ -68,7 +68,7 @@ public record HostFilter(Verdict level, String profile, String search, boolean s
             try {
                 verdict = Verdict.valueOf(lv.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest("invalid_filter", "level must be " + names(Verdict.values()) + ", not '"
+                throw ApiError.badRequest("invalid_filter", "level must be " + Choices.oneOf(Verdict.values()) + ", not '"
                         + level + "'");
             }
         }
@@ -93,20 +93,13 @@ public record HostFilter(Verdict level, String profile, String search, boolean s
         try {
             return Level.valueOf(lv.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("invalid_filter", "a finding's level is " + names(Level.values()) + ", not '"
+            throw ApiError.badRequest("invalid_filter", "a finding's level is " + Level.choices() + ", not '"
                     + level + "'" + (isVerdict(lv) ? " (that applies to hosts)" : ""));
         }
     }
 
     private static boolean isVerdict(String text) {
         return Arrays.stream(Verdict.values()).anyMatch(v -> v.name().equalsIgnoreCase(text));
-    }
-
-    /** "A, B or C". */
-    static String names(Enum<?>[] values) {
-        String all = Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
-        int last = all.lastIndexOf(", ");
-        return all.substring(0, last) + " or " + all.substring(last + 2);
     }
 
     static boolean truthy(String v) {
