@@ -48,6 +48,15 @@ public final class JsonTree {
         }
     }
 
+    /** A parser with this reader's limits, for readers that stream part of a document themselves. */
+    JsonParser parser(byte[] json) throws IOException {
+        return factory.createParser(json);
+    }
+
+    JsonParser parser(InputStream in) throws IOException {
+        return factory.createParser(in);
+    }
+
     /**
      * What is wrong with a document the parser refused, in one line for people: where, and what in
      * plain words, e.g. {@code malformed JSON at line 3, column 3: unexpected character 'o'}.
@@ -108,7 +117,8 @@ public final class JsonTree {
         return t == null ? Missing.INSTANCE : value(p, t);
     }
 
-    private static Object value(JsonParser p, JsonToken t) throws IOException {
+    /** The value that starts at token {@code t}, read to its end. */
+    static Object value(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT: {
                 Map<String, Object> m = new LinkedHashMap<>();

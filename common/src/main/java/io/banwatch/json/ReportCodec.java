@@ -2,6 +2,8 @@ package io.banwatch.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.banwatch.model.Citation;
 import io.banwatch.model.Evidence;
@@ -23,7 +25,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes and reads {@link ScanReport} JSON (schema {@value ScanReport#SCHEMA_VERSION}).
@@ -39,8 +43,30 @@ import java.util.List;
  * {@link JsonFormatException} naming the field.
  */
 public final class ReportCodec {
+    /** 2^16 slots: a fleet's distinct package names, versions and publishers, a few tens of thousands. */
+    private static final int FLEET_POOL_BITS = 16;
+
     private final JsonFactory factory = new JsonFactory();
     private final JsonTree tree = new JsonTree();
+    private final TextPool pool;
+
+    /** A codec for one machine's reports: nothing is kept between reads. */
+    public ReportCodec() {
+        this(0);
+    }
+
+    private ReportCodec(int poolBits) {
+        this.pool = new TextPool(poolBits);
+    }
+
+    /**
+     * A codec for a collector reading thousands of reports of one fleet: the software fields' texts
+     * are shared between the reports read (bounded; see {@link TextPool}), so equal texts are one
+     * instance. Safe to share between threads.
+     */
+    public static ReportCodec forFleet() {
+        return new ReportCodec(FLEET_POOL_BITS);
+    }
 
     // ---- writing ----
 
@@ -195,16 +221,8 @@ public final class ReportCodec {
     }
 
     public ScanReport read(byte[] json) {
-        try {
-            return fromTree(tree.read(json));
-        } catch (JsonProcessingException e) {
-            throw new JsonFormatException(JsonTree.syntaxError(e), e);
-        }
-    }
-
-    public ScanReport read(InputStream in) {
-        try {
-            return fromTree(tree.read(in));
+        try (JsonParser p = tree.parser(json)) {
+            return readReport(p);
         } catch (JsonProcessingException e) {
             throw new JsonFormatException(JsonTree.syntaxError(e), e);
         } catch (IOException e) {
@@ -212,10 +230,40 @@ public final class ReportCodec {
         }
     }
 
-    private static ScanReport fromTree(Object root) {
-        if (root == JsonTree.Missing.INSTANCE) {
+    public ScanReport read(InputStream in) {
+        try (JsonParser p = tree.parser(in)) {
+            return readReport(p);
+        } catch (JsonProcessingException e) {
+            throw new JsonFormatException(JsonTree.syntaxError(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The software array straight into records, the rest of the report as a tree read field by field. */
+    private ScanReport readReport(JsonParser p) throws IOException {
+        JsonToken first = p.nextToken();
+        if (first == null) {
             throw new JsonFormatException("empty document: expected a scan report");
         }
+        if (first != JsonToken.START_OBJECT) {
+            return fromTree(JsonTree.value(p, first), SoftwareArray.ABSENT);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        SoftwareArray software = SoftwareArray.ABSENT;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            if (name.equals("software")) {
+                software = SoftwareArray.read(p, t, pool);
+            } else {
+                fields.put(name, JsonTree.value(p, t));
+            }
+        }
+        return fromTree(fields, software);
+    }
+
+    private static ScanReport fromTree(Object root, SoftwareArray software) {
         JsonObject r = JsonObject.of(root, "");
         int schema = r.integer("schemaVersion");
         if (schema != ScanReport.SCHEMA_VERSION) {
@@ -229,7 +277,7 @@ public final class ReportCodec {
                 r.date("asOf"),
                 r.text("profile"),
                 readHost(r.object("host")),
-                r.list("software", ReportCodec::readSoftware),
+                software.items(),
                 r.list("securityProducts", ReportCodec::readProduct),
                 r.list("observations", ReportCodec::readEvidence),
                 r.list("findings", ReportCodec::readFinding),
@@ -245,12 +293,6 @@ public final class ReportCodec {
                 os.optText("version"), os.optText("build")));
         return h.build(() -> new Host(h.text("id"), h.text("hostname"), osInfo, h.optText("arch"),
                 h.optText("domain")));
-    }
-
-    private static Software readSoftware(JsonObject s) {
-        return new Software(s.text("name"), s.optText("version"), s.optText("publisher"), s.text("source"),
-                s.optText("scope"), s.optText("arch"), s.optText("identifier"), s.optDate("installedOn"),
-                s.optText("location"));
     }
 
     private static SecurityProduct readProduct(JsonObject p) {

@@ -3,6 +3,7 @@ package io.banwatch.collector.alerts;
 import io.banwatch.retry.Backoff;
 
 import io.banwatch.collector.db.Database;
+import io.banwatch.collector.jobs.BackgroundTicker;
 import io.banwatch.collector.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
@@ -59,7 +57,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private final RandomGenerator random;
     /** Names this collector in lease_owner (VARCHAR(64)) next to a per-claim id: 18 + 1 + 36 characters. */
     private final String owner = "collector-" + UUID.randomUUID().toString().substring(0, 8);
-    private final ScheduledExecutorService worker;
+    private final BackgroundTicker worker;
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
     public AlertDispatcher(Database db, AlertChannel channel, Clock clock, Metrics metrics, RandomGenerator random) {
@@ -73,11 +71,7 @@ public final class AlertDispatcher implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.random = random;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "banwatch-alerts-" + channel.name());
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new BackgroundTicker("banwatch-alerts-" + channel.name(), Duration.ofSeconds(5));
     }
 
     /** The outbox channel this dispatcher delivers. */
@@ -86,7 +80,7 @@ public final class AlertDispatcher implements AutoCloseable {
     }
 
     public AlertDispatcher start(Duration every) {
-        worker.scheduleWithFixedDelay(this::deliverDueSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        worker.every(Duration.ZERO, every, this::deliverDueSafely);
         return this;
     }
 
@@ -96,7 +90,7 @@ public final class AlertDispatcher implements AutoCloseable {
      */
     public void wake() {
         if (wakePending.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            worker.soon(() -> {
                 wakePending.set(false);
                 deliverDueSafely();
             });
@@ -280,11 +274,6 @@ public final class AlertDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

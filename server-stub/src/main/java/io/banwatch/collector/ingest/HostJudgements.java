@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class HostJudgements {
     private final Database db;
-    private final ReportCodec codec = new ReportCodec();
+    private final ReportCodec codec = ReportCodec.forFleet();
 
     HostJudgements(Database db) {
         this.db = db;

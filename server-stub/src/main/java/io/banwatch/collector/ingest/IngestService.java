@@ -32,7 +32,7 @@ public final class IngestService {
     private static final long COMMIT_WAIT_SECONDS = 60;
     private static final int MAX_KEY = 64;
 
-    private final ReportCodec codec = new ReportCodec();
+    private final ReportCodec codec = ReportCodec.forFleet();
     /** The packs in force change while the collector runs: each report is judged with the current ones. */
     private final java.util.function.Supplier<Evaluator> evaluators;
     private final HostJudgements judgements;

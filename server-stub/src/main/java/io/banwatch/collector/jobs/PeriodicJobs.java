@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the collector's periodic jobs: every collector looks often, and the {@link JobLease}
@@ -23,22 +20,18 @@ public final class PeriodicJobs implements AutoCloseable {
     private final List<PeriodicJob> jobs;
     private final JobLease lease;
     private final Clock clock;
-    private final ScheduledExecutorService worker;
+    private final BackgroundTicker worker;
 
     public PeriodicJobs(List<PeriodicJob> jobs, JobLease lease, Clock clock) {
         this.jobs = List.copyOf(jobs);
         this.lease = lease;
         this.clock = clock;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "banwatch-jobs");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new BackgroundTicker("banwatch-jobs", Duration.ofSeconds(5));
     }
 
     /** Looks for due jobs every {@code every}, starting after {@code firstAfter}. */
     public PeriodicJobs start(Duration firstAfter, Duration every) {
-        worker.scheduleWithFixedDelay(this::runDueSafely, firstAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        worker.every(firstAfter, every, this::runDueSafely);
         return this;
     }
 
@@ -80,11 +73,6 @@ public final class PeriodicJobs implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }
