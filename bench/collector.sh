@@ -13,7 +13,8 @@
 # of them send full ~800-package reports (the first BENCH_WARMUP_HOSTS [1000] are the JIT warm-up),
 # the rest a light 41-package one; BENCH_CHUNK [2500] hosts per fill round; BENCH_CLIENTS [16]
 # concurrent clients; BENCH_UNCHANGED_FULL [3000] and BENCH_UNCHANGED_SLIM [20000] unchanged reports;
-# BENCH_DEADLINE_SECONDS [900] hard limit per engine (the fill stops early to keep time for the rest);
+# BENCH_DEADLINE_SECONDS [1200] hard limit per engine (the fill stops early to keep time for the rest);
+# BENCH_INDEX_WAIT_SECONDS [300] at most this long, before the reads, for the software index to catch up;
 # BENCH_COLLECTOR_HEAP [-Xms2g -Xmx2g]; BANWATCH_PG_PORT [55433], BANWATCH_PG_DIR [/tmp/banwatch-bench-pg-PORT].
 set -euo pipefail
 
@@ -29,7 +30,8 @@ esac
 HOSTS="${BENCH_HOSTS:-100000}"
 FULL_HOSTS="${BENCH_FULL_HOSTS:-5000}"
 CLIENTS="${BENCH_CLIENTS:-16}"
-DEADLINE="${BENCH_DEADLINE_SECONDS:-900}"
+DEADLINE="${BENCH_DEADLINE_SECONDS:-1200}"
+INDEX_WAIT="${BENCH_INDEX_WAIT_SECONDS:-300}"
 UNCHANGED_FULL="${BENCH_UNCHANGED_FULL:-3000}"
 UNCHANGED_SLIM="${BENCH_UNCHANGED_SLIM:-20000}"
 WARMUP="${BENCH_WARMUP_HOSTS:-1000}"
@@ -144,6 +146,7 @@ run_engine() {
     --engine "$engine" --sqlite-dir "$data" "${pg_flags[@]}" --collector-pid "$collector_pid" --db-pid "$db_pid" \
     --hosts "$HOSTS" --full-hosts "$FULL_HOSTS" --warmup-hosts "$WARMUP" --chunk "$CHUNK" --clients "$CLIENTS" \
     --unchanged-full "$UNCHANGED_FULL" --unchanged-slim "$UNCHANGED_SLIM" --deadline-seconds "$DEADLINE" \
+    --index-wait-seconds "$INDEX_WAIT" \
     --webhook-port "$hook" --out "$props.load" || log "$engine: the load generator failed (exit $?)"
   cat "$props.load" >>"$props" 2>/dev/null || true
   {

@@ -30,17 +30,18 @@ import java.util.Set;
  * @param csvRuns        requests measured per CSV export
  * @param kasperskyPct   percent of hosts with a Kaspersky package
  * @param deadlineSecs   hard limit for the whole run; the fill stops early to leave time for the rest
+ * @param indexWaitSecs  at most this long, before the reads, for the software index to catch up
  * @param webhookPort    port of the alert receiver to start (0: none)
  * @param out            where to write the results (Java properties)
  */
 record BenchSettings(URI url, String secret, String adminToken, String engine, Path sqliteDir, String pgUrl,
                      String pgUser, String pgPassword, long collectorPid, long dbPid, int hosts, int fullHosts, int warmupHosts,
                      int chunk, int clients, int unchangedFull, int unchangedSlim, int summaryRuns, int csvRuns,
-                     int kasperskyPct, int deadlineSecs, int webhookPort, Path out) {
+                     int kasperskyPct, int deadlineSecs, int indexWaitSecs, int webhookPort, Path out) {
 
     private static final Set<String> KEYS = Set.of("url", "secret", "admin-token", "engine", "sqlite-dir", "pg-url",
             "pg-user", "pg-password", "collector-pid", "db-pid", "hosts", "full-hosts", "warmup-hosts", "chunk", "clients",
-            "unchanged-full", "unchanged-slim", "summary-runs", "csv-runs", "kaspersky-percent", "deadline-seconds",
+            "unchanged-full", "unchanged-slim", "summary-runs", "csv-runs", "kaspersky-percent", "deadline-seconds", "index-wait-seconds",
             "webhook-port", "out");
 
     static BenchSettings parse(String[] args) {
@@ -61,6 +62,7 @@ record BenchSettings(URI url, String secret, String adminToken, String engine, P
                 (int) number(m, "unchanged-full", 3_000), (int) number(m, "unchanged-slim", 20_000),
                 (int) number(m, "summary-runs", 30), (int) number(m, "csv-runs", 5),
                 (int) number(m, "kaspersky-percent", 3), (int) number(m, "deadline-seconds", 900),
+                (int) number(m, "index-wait-seconds", 300),
                 (int) number(m, "webhook-port", 0), Path.of(m.getOrDefault("out", "collector-load.properties")));
     }
 

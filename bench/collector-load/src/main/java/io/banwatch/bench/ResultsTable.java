@@ -53,6 +53,11 @@ public final class ResultsTable {
         row(b, runs, "database with the whole fleet (full + light)", r -> mb(r.get("db.filledBytes")) + " ("
                 + r.get("db.filledDetail") + ")");
         row(b, runs, "database at the end (+ unchanged reports' rows)", r -> mb(r.get("db.endBytes")));
+        row(b, runs, "software index: hosts pending when the reads began; wait; pending after it",
+                r -> r.get("index.pendingAtReads") + "; " + r.get("index.waitSeconds") + " s; " + r.get("index.pendingAfterWait"));
+        row(b, runs, "GET /api/v1/summary while the index catches up: median / p95 ms; collector cores",
+                r -> r.get("summaryIndexing.p50") + " / " + r.get("summaryIndexing.p95") + "; "
+                        + r.get("summaryIndexing.cores.collector"));
         row(b, runs, "GET /api/v1/summary median / p95 ms", r -> r.get("summary.p50") + " / " + r.get("summary.p95")
                 + " (" + r.get("summary.requests") + " requests)");
         row(b, runs, "GET hosts.csv median / p95 ms (size)", r -> r.get("hostsCsv.p50") + " / " + r.get("hostsCsv.p95")

@@ -23,6 +23,12 @@ public final class SoftwareIndexWorker implements AutoCloseable {
     static final Duration QUIET = Duration.ofSeconds(2);
     /** However busy ingest is, one batch this often, so the index still moves (50 hosts per 30 s). */
     static final Duration AT_LEAST_EVERY = Duration.ofSeconds(30);
+    /**
+     * Batches per tick while ingest is quiet: a catch-up (after a fleet fill, 100k hosts) then runs
+     * at the batches' own pace rather than one batch per tick, and still yields to the first report
+     * that arrives (see {@link #tick}).
+     */
+    static final int QUIET_BATCHES = 20;
 
     private final SoftwareIndexer indexer;
     private final Predicate<Duration> ingestBusyWithin;
@@ -52,24 +58,38 @@ public final class SoftwareIndexWorker implements AutoCloseable {
         return this;
     }
 
-    /** Whether this tick indexes: when ingest is quiet, or when it has waited {@link #AT_LEAST_EVERY}. */
-    boolean shouldRun() {
+    /**
+     * How many batches this tick may index: {@link #QUIET_BATCHES} when ingest is quiet, one when
+     * it is busy but has held the index back for {@link #AT_LEAST_EVERY}, none otherwise.
+     */
+    int batchesNow() {
         long now = nanoTime.getAsLong();
-        if (ingestBusyWithin.test(QUIET) && now - lastRunNanos < AT_LEAST_EVERY.toNanos()) {
-            return false;
+        boolean busy = ingestBusyWithin.test(QUIET);
+        if (busy && now - lastRunNanos < AT_LEAST_EVERY.toNanos()) {
+            return 0;
         }
         lastRunNanos = now;
-        return true;
+        return busy ? 1 : QUIET_BATCHES;
+    }
+
+    /**
+     * Before each batch of a tick: stop when closing, or, once one batch is done, when a report
+     * waits for the writer (the tick's first batch is the one {@link #AT_LEAST_EVERY} promises).
+     */
+    boolean stopNow(int batchesDone) {
+        return closed || batchesDone > 0 && ingestBusyWithin.test(Duration.ZERO);
     }
 
     private void tick() {
-        if (!shouldRun()) {
+        int batches = batchesNow();
+        if (batches == 0) {
             return;
         }
         try {
-            // One small batch per tick, not "until done": on SQLite the index shares the one writer with
-            // ingest, and a catch-up in one go cut full-report ingest ~3x (docs/benchmarks.md).
-            indexer.run(BATCH, 1, () -> closed);
+            // Small batches, and none while reports arrive: on SQLite the index shares the one writer
+            // with ingest, and a catch-up in one go cut full-report ingest ~3x (docs/benchmarks.md).
+            int[] done = {0};
+            indexer.run(BATCH, batches, () -> stopNow(done[0]++));
         } catch (RuntimeException e) {
             LOG.warn("software index: {}", e.getMessage() == null ? e.toString() : e.getMessage());
         }

@@ -11,8 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SoftwareIndexWorkerTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final SoftwareIndexWorker worker = new SoftwareIndexWorker(null, quiet -> {
-        assertThat(quiet).isEqualTo(SoftwareIndexWorker.QUIET);
+    private final AtomicBoolean reportWaiting = new AtomicBoolean();
+    private final SoftwareIndexWorker worker = new SoftwareIndexWorker(null, within -> {
+        if (within.isZero()) {
+            return reportWaiting.get();
+        }
+        assertThat(within).isEqualTo(SoftwareIndexWorker.QUIET);
         return busy.get();
     }, now::get);
 
@@ -21,23 +25,34 @@ class SoftwareIndexWorkerTest {
     }
 
     @Test
-    void indexesOnEveryTickWhileIngestIsQuiet() {
-        assertThat(worker.shouldRun()).isTrue();
+    void catchesUpSeveralBatchesATickWhileIngestIsQuiet() {
+        assertThat(worker.batchesNow()).isEqualTo(SoftwareIndexWorker.QUIET_BATCHES).isGreaterThan(1);
         advance(Duration.ofMillis(250));
-        assertThat(worker.shouldRun()).isTrue();
+        assertThat(worker.batchesNow()).isEqualTo(SoftwareIndexWorker.QUIET_BATCHES);
+        assertThat(worker.stopNow(0)).isFalse();
+        assertThat(worker.stopNow(5)).isFalse();
+    }
+
+    @Test
+    void stopsBetweenBatchesAsSoonAsAReportWaitsButAlwaysRunsTheFirst() {
+        reportWaiting.set(true);
+        assertThat(worker.stopNow(0)).isFalse();
+        assertThat(worker.stopNow(1)).isTrue();
+        reportWaiting.set(false);
+        assertThat(worker.stopNow(1)).isFalse();
     }
 
     @Test
     void stepsBackWhileIngestIsBusyButStillMovesEveryThirtySeconds() {
         busy.set(true);
-        assertThat(worker.shouldRun()).isFalse();
+        assertThat(worker.batchesNow()).isZero();
         advance(Duration.ofSeconds(29));
-        assertThat(worker.shouldRun()).isFalse();
+        assertThat(worker.batchesNow()).isZero();
         advance(Duration.ofSeconds(1));
-        assertThat(worker.shouldRun()).isTrue();
+        assertThat(worker.batchesNow()).isEqualTo(1);
         advance(Duration.ofMillis(250));
-        assertThat(worker.shouldRun()).isFalse();
+        assertThat(worker.batchesNow()).isZero();
         busy.set(false);
-        assertThat(worker.shouldRun()).isTrue();
+        assertThat(worker.batchesNow()).isEqualTo(SoftwareIndexWorker.QUIET_BATCHES);
     }
 }
