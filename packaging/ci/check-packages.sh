@@ -219,7 +219,10 @@ check "systemd-analyze security: banwatch-server.service exposure at most 2.0" \
 # The collector as its unit runs it (same user, command and settings; another port, so a
 # collector already on 8740 is left alone), until /healthz answers and a viewer call works.
 port=18740
-runuser -u banwatch-server -- env JAVA_OPTS=-XX:+ExitOnOutOfMemoryError \
+unit_java_opts="$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' /lib/systemd/system/banwatch-server.service)"
+check "banwatch-server.service bounds the heap (-Xmx) and exits on out-of-memory" \
+  sh -c "echo '$unit_java_opts' | grep -q -- '-Xmx[0-9]*m' && echo '$unit_java_opts' | grep -q -- '-XX:+ExitOnOutOfMemoryError'"
+runuser -u banwatch-server -- env JAVA_OPTS="$unit_java_opts" MALLOC_ARENA_MAX=2 \
   timeout 120 /opt/banwatch-server/bin/banwatch-server serve --config /etc/banwatch-server/server.properties \
   --port "$port" >"$work/server.out" 2>&1 &
 server_pid=$!

@@ -1,5 +1,7 @@
 package io.banwatch.json;
 
+import java.util.Arrays;
+
 /**
  * Hands out one shared {@code String} per distinct short text a parser reads, so that the
  * thousands of reports of one fleet, which repeat the same package names, versions and
@@ -8,12 +10,16 @@ package io.banwatch.json;
  *
  * <p>Direct-mapped and bounded: a slot holds the last text that hashed to it, so a collision
  * costs an allocation, never a wrong answer. Safe to share between threads without locks:
- * a slot is one reference, and a {@code String} is immutable.
+ * a slot is one reference to an immutable entry.
  */
 final class TextPool {
     private static final int MAX_LENGTH = 128;
 
-    private final String[] slots;
+    /** A pooled text with its characters, compared as an array (a vectorised intrinsic). */
+    private record Entry(char[] chars, String text) {
+    }
+
+    private final Entry[] slots;
     private final int mask;
 
     /** A pool of {@code 2^bits} slots; 0 bits makes a pool that keeps nothing. */
@@ -21,7 +27,7 @@ final class TextPool {
         if (bits < 0 || bits > 24) {
             throw new IllegalArgumentException("bits must be 0 to 24, not " + bits);
         }
-        this.slots = bits == 0 ? null : new String[1 << bits];
+        this.slots = bits == 0 ? null : new Entry[1 << bits];
         this.mask = (1 << bits) - 1;
     }
 
@@ -30,26 +36,32 @@ final class TextPool {
         if (slots == null || length > MAX_LENGTH) {
             return new String(chars, offset, length);
         }
-        int h = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
-            h = 31 * h + chars[i];
+        int slot = slotOf(chars, offset, length);
+        Entry pooled = slots[slot];
+        if (pooled != null && pooled.chars.length == length
+                && Arrays.equals(pooled.chars, 0, length, chars, offset, offset + length)) {
+            return pooled.text;
         }
-        int slot = (h ^ (h >>> 16)) & mask;
-        String pooled = slots[slot];
-        if (pooled != null && pooled.length() == length && sameChars(pooled, chars, offset)) {
-            return pooled;
-        }
-        String fresh = new String(chars, offset, length);
-        slots[slot] = fresh;
+        char[] copy = Arrays.copyOfRange(chars, offset, offset + length);
+        String fresh = new String(copy);
+        slots[slot] = new Entry(copy, fresh);
         return fresh;
     }
 
-    private static boolean sameChars(String s, char[] chars, int offset) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            if (s.charAt(i) != chars[offset + i]) {
-                return false;
-            }
+    /**
+     * A hash of the length and at most the first and last eight characters: cheap, and enough to
+     * tell a fleet's package names, versions and paths apart (a collision only costs a copy).
+     */
+    private int slotOf(char[] chars, int offset, int length) {
+        int h = length;
+        int end = offset + length;
+        for (int i = offset, stop = Math.min(end, offset + 8); i < stop; i++) {
+            h = 31 * h + chars[i];
         }
-        return true;
+        for (int i = Math.max(offset + 8, end - 8); i < end; i++) {
+            h = 31 * h + chars[i];
+        }
+        h *= 0x9E3779B1;
+        return (h ^ (h >>> 15)) & mask;
     }
 }

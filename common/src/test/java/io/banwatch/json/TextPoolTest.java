@@ -46,6 +46,12 @@ class TextPoolTest {
         }
         assertThat(seen).hasSize(97 * 13);
         assertThat(through(tiny, "")).isEmpty();
+        TextPool pool = new TextPool(8);
+        for (int round = 0; round < 3; round++) {
+            // Same length, same first and last eight characters: the same slot, told apart by content.
+            assertThat(through(pool, "/usr/lib/x-one/share/doc")).isEqualTo("/usr/lib/x-one/share/doc");
+            assertThat(through(pool, "/usr/lib/x-two/share/doc")).isEqualTo("/usr/lib/x-two/share/doc");
+        }
         assertThat(through(tiny, "Лаборатория Касперского")).isEqualTo("Лаборатория Касперского");
     }
 

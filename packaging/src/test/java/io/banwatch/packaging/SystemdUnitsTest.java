@@ -82,6 +82,15 @@ class SystemdUnitsTest {
     }
 
     @Test
+    void collectorHeapIsBoundedAndAnOutOfMemoryExitRestartsIt() throws Exception {
+        UnitFile service = UnitFile.read(Build.src().resolve("linux/server/systemd/banwatch-server.service"));
+        // Quoted as a whole: systemd would otherwise split the value at its spaces.
+        assertThat(service.all("Service", "Environment")).containsExactly(
+                "\"JAVA_OPTS=-Xms64m -Xmx320m -XX:+ExitOnOutOfMemoryError\"", "MALLOC_ARENA_MAX=2");
+        assertThat(service.get("Service", "Restart")).isEqualTo("on-failure");
+    }
+
+    @Test
     void readerRejectsWhatSystemdWouldNotRead(@TempDir Path dir) throws Exception {
         for (String broken : List.of("Key=outside a section", "[Service]\nno equals sign")) {
             Path file = Files.writeString(dir.resolve("broken-" + broken.length() + ".service"), broken);

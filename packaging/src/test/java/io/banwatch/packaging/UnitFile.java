@@ -48,6 +48,12 @@ record UnitFile(Map<String, List<Map.Entry<String, String>>> sections) {
         return value;
     }
 
+    /** Every value of a key, in order, for settings systemd adds up (Environment=). */
+    List<String> all(String section, String key) {
+        return sections.getOrDefault(section, List.of()).stream().filter(e -> e.getKey().equals(key))
+                .map(Map.Entry::getValue).toList();
+    }
+
     List<String> keys(String section) {
         return sections.getOrDefault(section, List.of()).stream().map(Map.Entry::getKey).toList();
     }

@@ -2,10 +2,10 @@ package io.banwatch.collector.ingest;
 
 import io.banwatch.collector.http.ApiError;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -36,7 +36,7 @@ public final class BoundedBody {
      * @throws ApiError 413 when a limit is passed, 400 when the gzip stream is corrupt
      */
     public static Body read(InputStream in, String contentEncoding, long maxWire, long maxDecoded) {
-        byte[] wire = readAtMost(in, maxWire, "request body is larger than " + maxWire + " bytes");
+        byte[] wire = readAtMost(in, maxWire, "request body is larger than " + maxWire + " bytes", 0);
         if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity")) {
             if (wire.length > maxDecoded) {
                 throw ApiError.tooLarge("report is larger than " + maxDecoded + " bytes");
@@ -49,7 +49,7 @@ public final class BoundedBody {
         }
         try (InputStream gz = new GZIPInputStream(new java.io.ByteArrayInputStream(wire), 8192)) {
             return new Body(wire, readAtMost(gz, maxDecoded, "report is larger than " + maxDecoded
-                    + " bytes once decompressed"), true);
+                    + " bytes once decompressed", gzipSize(wire, maxDecoded)), true);
         } catch (ZipException | java.io.EOFException e) {
             throw ApiError.badRequest("bad_gzip", "the gzip body is corrupt: " + e.getMessage());
         } catch (IOException e) {
@@ -57,24 +57,52 @@ public final class BoundedBody {
         }
     }
 
-    private static byte[] readAtMost(InputStream in, long limit, String tooLarge) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        byte[] buf = new byte[16 * 1024];
-        long total = 0;
+    /**
+     * The decompressed size a gzip body announces in its last four bytes (ISIZE), when it is
+     * within the limit: only a hint for the buffer, since a sender may lie or send several members.
+     */
+    static int gzipSize(byte[] wire, long maxDecoded) {
+        if (wire.length < 18) {
+            return 0;
+        }
+        int end = wire.length;
+        long size = (wire[end - 4] & 0xFFL) | (wire[end - 3] & 0xFFL) << 8 | (wire[end - 2] & 0xFFL) << 16
+                | (wire[end - 1] & 0xFFL) << 24;
+        return size <= Math.min(maxDecoded, Integer.MAX_VALUE - 8) ? (int) size : 0;
+    }
+
+    /** Reads {@code in} to its end; with the right {@code expected} size, straight into the array returned. */
+    private static byte[] readAtMost(InputStream in, long limit, String tooLarge, int expected) {
+        byte[] buf = new byte[expected > 0 ? expected : 16 * 1024];
+        int total = 0;
         try {
-            int n;
-            while ((n = in.read(buf)) != -1) {
+            while (true) {
+                if (total == buf.length) {
+                    // Full: either the end (the usual case when the size was announced) or more to come.
+                    int next = in.read();
+                    if (next == -1) {
+                        return buf;
+                    }
+                    if (total + 1L > limit) {
+                        throw ApiError.tooLarge(tooLarge);
+                    }
+                    buf = Arrays.copyOf(buf, (int) Math.min(Math.max(buf.length * 2L, 16 * 1024), Math.min(limit, Integer.MAX_VALUE - 9) + 1));
+                    buf[total++] = (byte) next;
+                    continue;
+                }
+                int n = in.read(buf, total, buf.length - total);
+                if (n == -1) {
+                    return total == buf.length ? buf : Arrays.copyOf(buf, total);
+                }
                 total += n;
                 if (total > limit) {
                     throw ApiError.tooLarge(tooLarge);
                 }
-                out.write(buf, 0, n);
             }
         } catch (ZipException | java.io.EOFException e) {
             throw ApiError.badRequest("bad_gzip", "the gzip body is corrupt: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 }
