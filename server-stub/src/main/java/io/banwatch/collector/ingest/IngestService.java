@@ -132,7 +132,9 @@ public final class IngestService {
         Evaluator.Judgement judgement = evaluator.judge(full);
         byte[] raw = storeRaw && !report.inventoryOmitted()
                 ? (body.gzipped() ? body.wire() : gzip(body.decoded())) : null;
-        IncomingReport incoming = new IncomingReport(full, judgement, raw, clock.millis());
+        // A new inventory for this host: its links are worked out here, in parallel, not on the one writer.
+        LinkPlan links = knownInventory ? null : writer.plan(full.software());
+        IncomingReport incoming = new IncomingReport(full, judgement, raw, clock.millis(), links);
         StoreOutcome outcome = store(incoming);
         return new Receipt(outcome, report.reportId(), judgement.verdict().name(), judgement.findings().size());
     }

@@ -48,6 +48,7 @@ public final class IngestWriter implements AutoCloseable {
     private final Metrics metrics;
     private final ReportStore store;
     private final SoftwareIds softwareIds;
+    private final ScopeIds scopeIds = new ScopeIds();
     private final int maxBatch;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(10_000);
     private final Thread thread;
@@ -58,11 +59,19 @@ public final class IngestWriter implements AutoCloseable {
         this.db = db;
         this.metrics = metrics;
         this.softwareIds = new SoftwareIds(200_000);
-        this.store = new ReportStore(db.dialect(), softwareIds, alerts, storeRaw);
+        this.store = new ReportStore(db.dialect(), softwareIds, scopeIds, alerts, storeRaw);
         this.maxBatch = Math.max(1, maxBatch);
         this.thread = new Thread(this::loop, "banwatch-ingest-writer");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /**
+     * Works out a new inventory's links to the catalogue on the caller's thread (a request thread),
+     * so the one writer thread has less to do per report; see {@link LinkPlan}.
+     */
+    LinkPlan plan(List<Software> software) {
+        return LinkPlan.of(software, softwareIds, scopeIds);
     }
 
     /** Queues a report; the future completes once it is committed (or failed). */

@@ -6,7 +6,6 @@ import io.banwatch.model.Finding;
 import io.banwatch.model.Host;
 import io.banwatch.model.ScanReport;
 import io.banwatch.model.SecurityProduct;
-import io.banwatch.model.Software;
 import io.banwatch.model.Verdict;
 import io.banwatch.rules.PackInfo;
 import io.banwatch.collector.alerts.AlertFinding;
@@ -26,11 +25,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes one judged report inside the caller's transaction: the report row (its id is the
@@ -50,13 +47,14 @@ final class ReportStore {
 
     private final Dialect dialect;
     private final SoftwareIds softwareIds;
-    private final ScopeIds scopeIds = new ScopeIds();
+    private final ScopeIds scopeIds;
     private final Alerting alerts;
     private final boolean storeRaw;
 
-    ReportStore(Dialect dialect, SoftwareIds softwareIds, Alerting alerts, boolean storeRaw) {
+    ReportStore(Dialect dialect, SoftwareIds softwareIds, ScopeIds scopeIds, Alerting alerts, boolean storeRaw) {
         this.dialect = dialect;
         this.softwareIds = softwareIds;
+        this.scopeIds = scopeIds;
         this.alerts = alerts;
         this.storeRaw = storeRaw;
     }
@@ -102,7 +100,7 @@ final class ReportStore {
         }
         Evaluator.Judgement j = in.judgement();
         if (inventoryChanged) {
-            replaceSoftware(c, prev.pk(), r.software(), learnt, in.receivedAt());
+            replaceSoftware(c, prev.pk(), in, learnt);
             replaceProducts(c, prev.pk(), j.products());
         }
         String findingsHash = findingsHash(j);
@@ -273,27 +271,9 @@ final class ReportStore {
     }
 
     /** Rewrites the host's packed links to the software catalogue: one row, whatever the count. */
-    private void replaceSoftware(Connection c, long hostPk, List<Software> software, Learnt learnt, long receivedAt)
-            throws SQLException {
-        SoftwareKey[] keys = new SoftwareKey[software.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = SoftwareKey.of(software.get(i));
-        }
-        Map<SoftwareKey, Long> ids = softwareIds.resolve(c, java.util.Arrays.asList(keys), learnt.software());
-        Set<Long> seen = new HashSet<>();
-        long[] pairs = new long[software.size() * 2];
-        int n = 0;
-        for (int i = 0; i < keys.length; i++) {
-            Software s = software.get(i);
-            long softwareId = ids.get(keys[i]);
-            long scopeId = scopeIds.id(c, Params.cut(s.scope(), 200), learnt.scopes());
-            // A package listed twice in the same scope is linked once.
-            if (seen.add(softwareId * 1_000_003L + scopeId)) {
-                pairs[n++] = softwareId;
-                pairs[n++] = scopeId;
-            }
-        }
-        byte[] packed = PackedLinks.encode(java.util.Arrays.copyOf(pairs, n));
+    private void replaceSoftware(Connection c, long hostPk, IncomingReport in, Learnt learnt) throws SQLException {
+        LinkPlan plan = in.links() != null ? in.links() : LinkPlan.of(in.report().software(), softwareIds, scopeIds);
+        LinkPlan.Packed links = plan.resolve(c, softwareIds, scopeIds, learnt);
         // Bumping gen is all the software index costs ingest: the indexer (package software) finds the
         // row through the partial index on indexed_gen <> gen and does the per-package work later.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_inventories (host_pk, software_count, links,"
@@ -301,9 +281,9 @@ final class ReportStore {
                 + " excluded.software_count, links = excluded.links, changed_at = excluded.changed_at,"
                 + " gen = host_inventories.gen + 1")) {
             ps.setLong(1, hostPk);
-            ps.setInt(2, n / 2);
-            ps.setBytes(3, packed);
-            ps.setLong(4, receivedAt);
+            ps.setInt(2, links.count());
+            ps.setBytes(3, links.bytes());
+            ps.setLong(4, in.receivedAt());
             ps.executeUpdate();
         }
     }

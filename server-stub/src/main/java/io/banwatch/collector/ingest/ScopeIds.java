@@ -38,6 +38,11 @@ final class ScopeIds {
         }
     }
 
+    /** The scope's number when it is cached, else null. */
+    Long cached(String scope) {
+        return cache.get(scope);
+    }
+
     void remember(Map<String, Long> committed) {
         cache.putAll(committed);
     }

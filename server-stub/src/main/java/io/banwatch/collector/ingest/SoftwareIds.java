@@ -35,6 +35,21 @@ final class SoftwareIds {
         };
     }
 
+    /** The cached id of every key, in order, or null when one of them is not cached. */
+    long[] cached(SoftwareKey[] keys) {
+        long[] ids = new long[keys.length];
+        synchronized (cache) {
+            for (int i = 0; i < keys.length; i++) {
+                Long id = cache.get(keys[i]);
+                if (id == null) {
+                    return null;
+                }
+                ids[i] = id;
+            }
+        }
+        return ids;
+    }
+
     /** Ids for every key, inserting missing rows; newly learnt ids go into {@code learnt}. */
     Map<SoftwareKey, Long> resolve(Connection c, Collection<SoftwareKey> keys, Map<SoftwareKey, Long> learnt)
             throws SQLException {
