@@ -107,7 +107,7 @@ names=(banwatch dpkg-query java-hello fusioninventory ocsinventory)
 declare -A cmd=(
   [banwatch]="'$banwatch' scan --json"
   [dpkg-query]="dpkg-query -W"
-  [java-hello]="'$java' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xms8m -Xmx128m -XX:-UsePerfData -cp '$work/hello' Hello"
+  [java-hello]="'$java' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xms32m -Xmn24m -Xmx128m -XX:-UsePerfData -cp '$work/hello' Hello"
   [fusioninventory]="fusioninventory-inventory"
   [ocsinventory]="ocsinventory-agent --local='$work/ocs' --basevardir='$work/ocs/var'"
 )

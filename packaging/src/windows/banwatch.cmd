@@ -16,5 +16,5 @@ if defined BANWATCH_CDS_DUMP (
 ) else if exist "%BANWATCH_HOME%\lib\banwatch.jsa" (
   set "BANWATCH_CDS=-XX:SharedArchiveFile=%BANWATCH_HOME%\lib\banwatch.jsa"
 )
-"%BANWATCH_JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto "%BANWATCH_CDS%" -Xms8m -Xmx128m -XX:-UsePerfData -Djava.awt.headless=true -cp "%BANWATCH_HOME%\lib\*" io.banwatch.agent.Main %*
+"%BANWATCH_JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto "%BANWATCH_CDS%" -Xms32m -Xmn24m -Xmx128m -XX:-UsePerfData -Djava.awt.headless=true -cp "%BANWATCH_HOME%\lib\*" io.banwatch.agent.Main %*
 exit /b %ERRORLEVEL%

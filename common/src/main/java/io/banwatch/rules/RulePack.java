@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
  * @param notices           findings beside the products' judgements (related products, host conditions)
  * @param requirements      software whose absence is a finding
  * @param signalsByKind     the products' signals grouped by evidence kind, for matching
- * @param sha256            the SHA-256 of the file it was loaded from (hex), or null before that is known
+ * @param digest            the SHA-256 of the file it was loaded from, or null before that is known
  */
 record RulePack(String id, String title, String version, String origin, PackZone zone, String vendor,
                 List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
                 Map<String, Citation> citations, Map<String, ProfileRule> profiles, List<Notice> notices,
-                List<Requirement> requirements, SignalsByKind<ProductRule> signalsByKind, String sha256) {
+                List<Requirement> requirements, SignalsByKind<ProductRule> signalsByKind, FileDigest digest) {
 
     RulePack(String id, String title, String version, String origin, PackZone zone, String vendor,
              List<Pattern> publisherPatterns, List<ProductRule> products, Map<String, Milestone> milestones,
@@ -38,12 +38,13 @@ record RulePack(String id, String title, String version, String origin, PackZone
                 notices, requirements, new SignalsByKind<>(products, ProductRule::signals), null);
     }
 
-    RulePack withSha256(String hex) {
+    RulePack withDigest(FileDigest fileDigest) {
         return new RulePack(id, title, version, origin, zone, vendor, publisherPatterns, products, milestones, citations,
-                profiles, notices, requirements, signalsByKind, hex);
+                profiles, notices, requirements, signalsByKind, fileDigest);
     }
 
+    /** Which pack this is; the SHA-256 is worked out here, the first time. */
     PackInfo info() {
-        return new PackInfo(id, title, version, origin, sha256);
+        return new PackInfo(id, title, version, origin, digest == null ? null : digest.hex());
     }
 }

@@ -39,7 +39,7 @@ final class RulePackLoader {
         byte[] bytes = readAll(in, origin);
         JsonObject root = parse(new java.io.ByteArrayInputStream(bytes), origin);
         try {
-            return pack(root, origin).withSha256(sha256(bytes));
+            return pack(root, origin).withDigest(new FileDigest(bytes));
         } catch (JsonFormatException | IllegalArgumentException e) {
             throw new RulePackException(origin + ": " + e.getMessage(), e);
         }
@@ -62,26 +62,19 @@ final class RulePackLoader {
             if (entries.isEmpty()) {
                 throw root.error("products", "a catalog needs at least one product");
             }
-            return new SecurityCatalog(root.text("id"), root.text("version"), entries, origin, sha256(bytes));
+            return new SecurityCatalog(root.text("id"), root.text("version"), entries, origin,
+                    new FileDigest(bytes));
         } catch (JsonFormatException | IllegalArgumentException e) {
             throw new RulePackException(origin + ": " + e.getMessage(), e);
         }
     }
 
-    /** The whole file: its SHA-256 names exactly which bytes judged a host. */
+    /** The whole file: its SHA-256 ({@link FileDigest}) names exactly which bytes judged a host. */
     private static byte[] readAll(InputStream in, String origin) {
         try {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new RulePackException(origin + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

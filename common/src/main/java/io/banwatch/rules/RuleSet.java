@@ -112,7 +112,7 @@ public final class RuleSet {
             out.add(p.info());
         }
         out.add(new PackInfo(catalog.id(), "security-product catalog", catalog.version(), catalog.origin(),
-                catalog.sha256()));
+                catalog.digest().hex()));
         return out;
     }
 

@@ -10,13 +10,13 @@ import java.util.List;
  * @param entries       products in match order
  * @param signalsByKind their signals grouped by evidence kind
  * @param origin        where it was loaded from
- * @param sha256        the SHA-256 of the file it was loaded from (hex)
+ * @param digest        the SHA-256 of the file it was loaded from
  */
 record SecurityCatalog(String id, String version, List<Entry> entries, SignalsByKind<Entry> signalsByKind,
-                       String origin, String sha256) {
+                       String origin, FileDigest digest) {
 
-    SecurityCatalog(String id, String version, List<Entry> entries, String origin, String sha256) {
-        this(id, version, entries, new SignalsByKind<>(entries, Entry::signals), origin, sha256);
+    SecurityCatalog(String id, String version, List<Entry> entries, String origin, FileDigest digest) {
+        this(id, version, entries, new SignalsByKind<>(entries, Entry::signals), origin, digest);
     }
 
     /** The first entry, in catalog order, that recognises this trace; null when none does. */

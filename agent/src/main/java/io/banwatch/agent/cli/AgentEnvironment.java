@@ -12,6 +12,7 @@ import io.banwatch.agent.send.Sleeper;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the commands depend on, injected once at start-up: the clock, the command runner, the
@@ -33,6 +34,19 @@ public record AgentEnvironment(Clock clock, CommandRunner runner, String version
         InventorySource live(RuleSet rules);
 
         InventorySource image(Path root, RuleSet rules);
+
+        /**
+         * A live source that asks for the rules only when it needs them, so a scan can read while the
+         * rule packs load on another thread. This default waits for them before it reads anything.
+         */
+        default InventorySource live(Supplier<RuleSet> rules) {
+            return () -> live(rules.get()).read();
+        }
+
+        /** An image's source that asks for the rules only when it needs them; see {@link #live(Supplier)}. */
+        default InventorySource image(Path root, Supplier<RuleSet> rules) {
+            return () -> image(root, rules.get()).read();
+        }
     }
 
     /** The real machine: system clock, real processes, the OS's own inventory source. */
@@ -49,6 +63,18 @@ public record AgentEnvironment(Clock clock, CommandRunner runner, String version
                     @Override
                     public InventorySource image(Path root, RuleSet rules) {
                         return InventorySources.forLinuxImage(root, runner, rules.pathsToProbe(OsFamily.LINUX.id()));
+                    }
+
+                    // The rules name only the install paths to probe, the sources' last step (on Linux).
+                    @Override
+                    public InventorySource live(Supplier<RuleSet> rules) {
+                        return InventorySources.forThisMachine(runner, family -> rules.get().pathsToProbe(family));
+                    }
+
+                    @Override
+                    public InventorySource image(Path root, Supplier<RuleSet> rules) {
+                        return InventorySources.forLinuxImage(root, runner,
+                                () -> rules.get().pathsToProbe(OsFamily.LINUX.id()));
                     }
                 }, System.getenv(), InventorySources.osFamily(), Sleeper.REAL);
     }

@@ -31,19 +31,28 @@ public final class InventorySources {
         return forFamily(osFamily(), runner, pathsToProbe);
     }
 
-    /** The live inventory source for an OS family; {@code pathsToProbe} is asked by the family's id. */
+    /**
+     * The live inventory source for an OS family; {@code pathsToProbe} is asked by the family's id
+     * (on Linux only when the source reaches its path probe, so a scan can read the packages while
+     * the rule packs load).
+     */
     static InventorySource forFamily(OsFamily family, CommandRunner runner,
                                java.util.function.Function<String, List<String>> pathsToProbe) {
-        List<String> probes = pathsToProbe.apply(family.id());
         return switch (family) {
-            case LINUX -> new LinuxInventorySource(Path.of("/"), true, runner, probes, oshiHardwareUuid());
-            case MACOS -> new MacInventorySource(Path.of("/"), true, runner, probes);
-            case WINDOWS -> new WindowsInventorySource(runner, probes, Clock.systemUTC());
+            case LINUX -> new LinuxInventorySource(Path.of("/"), true, runner, () -> pathsToProbe.apply(family.id()),
+                    oshiHardwareUuid());
+            case MACOS -> new MacInventorySource(Path.of("/"), true, runner, pathsToProbe.apply(family.id()));
+            case WINDOWS -> new WindowsInventorySource(runner, pathsToProbe.apply(family.id()), Clock.systemUTC());
         };
     }
 
     /** An inventory source for a Linux filesystem mounted at {@code root}, touching nothing else. */
     public static InventorySource forLinuxImage(Path root, CommandRunner runner, List<String> pathsToProbe) {
+        return new LinuxInventorySource(root, false, runner, pathsToProbe, () -> null);
+    }
+
+    /** As above, with the install paths asked for only when the source reaches its path probe. */
+    public static InventorySource forLinuxImage(Path root, CommandRunner runner, Supplier<List<String>> pathsToProbe) {
         return new LinuxInventorySource(root, false, runner, pathsToProbe, () -> null);
     }
 

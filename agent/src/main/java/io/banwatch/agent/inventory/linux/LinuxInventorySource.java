@@ -36,7 +36,7 @@ public final class LinuxInventorySource implements InventorySource {
     private final Path root;
     private final boolean live;
     private final CommandRunner runner;
-    private final List<String> pathsToProbe;
+    private final Supplier<List<String>> pathsToProbe;
     private final Supplier<String> hardwareUuid;
 
     /**
@@ -48,11 +48,24 @@ public final class LinuxInventorySource implements InventorySource {
      */
     public LinuxInventorySource(Path root, boolean live, CommandRunner runner, List<String> pathsToProbe,
                           Supplier<String> hardwareUuid) {
+        this(root, live, runner, constant(List.copyOf(pathsToProbe)), hardwareUuid);
+    }
+
+    /**
+     * As above, with the install paths asked for only at the last step of {@link #read}, so the rule
+     * packs that name them can still be loading while the packages are read.
+     */
+    public LinuxInventorySource(Path root, boolean live, CommandRunner runner, Supplier<List<String>> pathsToProbe,
+                                Supplier<String> hardwareUuid) {
         this.root = root;
         this.live = live;
         this.runner = runner;
-        this.pathsToProbe = List.copyOf(pathsToProbe);
+        this.pathsToProbe = pathsToProbe;
         this.hardwareUuid = hardwareUuid;
+    }
+
+    private static Supplier<List<String>> constant(List<String> paths) {
+        return () -> paths;
     }
 
     @Override
@@ -82,7 +95,7 @@ public final class LinuxInventorySource implements InventorySource {
         ctx.source("paths", c -> {
             java.util.Set<String> seen = new java.util.HashSet<>();
             c.observations().forEach(e -> seen.add(e.name()));
-            c.observations(PathProbe.existing(root, pathsToProbe.stream().filter(p -> !seen.contains(p)).toList()));
+            c.observations(PathProbe.existing(root, pathsToProbe.get().stream().filter(p -> !seen.contains(p)).toList()));
         });
 
         List<String> archs = new ArrayList<>();
