@@ -54,6 +54,8 @@ public final class IngestWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lastWriteEndNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+    /** A batch is being written (it may be waiting for SQLite's write lock, its queue already drained). */
+    private volatile boolean writing;
 
     public IngestWriter(Database db, Alerting alerts, boolean storeRaw, int maxBatch, Metrics metrics) {
         this.db = db;
@@ -88,7 +90,7 @@ public final class IngestWriter implements AutoCloseable {
      * software index) step back then, since on SQLite they share the one write lock with ingest.
      */
     public boolean busyWithin(Duration quiet) {
-        return !queue.isEmpty() || System.nanoTime() - lastWriteEndNanos < quiet.toNanos();
+        return writing || !queue.isEmpty() || System.nanoTime() - lastWriteEndNanos < quiet.toNanos();
     }
 
     private void loop() {
@@ -99,14 +101,17 @@ public final class IngestWriter implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
+                writing = true;
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
                 lastWriteEndNanos = System.nanoTime();
+                writing = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } finally {
+                writing = false;
                 batch.clear();
             }
         }

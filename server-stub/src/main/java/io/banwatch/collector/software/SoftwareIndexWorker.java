@@ -73,11 +73,13 @@ public final class SoftwareIndexWorker implements AutoCloseable {
     }
 
     /**
-     * Before each batch of a tick: stop when closing, or, once one batch is done, when a report
-     * waits for the writer (the tick's first batch is the one {@link #AT_LEAST_EVERY} promises).
+     * Before each batch of a tick: stop when closing, or, once one batch is done, when ingest has
+     * been busy since the tick began (the tick's first batch is the one {@link #AT_LEAST_EVERY}
+     * promises). "Busy within {@link #QUIET}", not "a report waits now": a writer blocked behind an
+     * index batch has already drained its queue, and looks idle until that batch ends.
      */
     boolean stopNow(int batchesDone) {
-        return closed || batchesDone > 0 && ingestBusyWithin.test(Duration.ZERO);
+        return closed || batchesDone > 0 && ingestBusyWithin.test(QUIET);
     }
 
     private void tick() {

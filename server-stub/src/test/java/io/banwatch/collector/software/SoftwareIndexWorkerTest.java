@@ -11,11 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SoftwareIndexWorkerTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final AtomicBoolean reportWaiting = new AtomicBoolean();
     private final SoftwareIndexWorker worker = new SoftwareIndexWorker(null, within -> {
-        if (within.isZero()) {
-            return reportWaiting.get();
-        }
         assertThat(within).isEqualTo(SoftwareIndexWorker.QUIET);
         return busy.get();
     }, now::get);
@@ -34,11 +30,12 @@ class SoftwareIndexWorkerTest {
     }
 
     @Test
-    void stopsBetweenBatchesAsSoonAsAReportWaitsButAlwaysRunsTheFirst() {
-        reportWaiting.set(true);
+    void stopsBetweenBatchesOnceIngestIsBusyAgainButAlwaysRunsTheFirst() {
+        assertThat(worker.batchesNow()).isEqualTo(SoftwareIndexWorker.QUIET_BATCHES);
+        busy.set(true);
         assertThat(worker.stopNow(0)).isFalse();
         assertThat(worker.stopNow(1)).isTrue();
-        reportWaiting.set(false);
+        busy.set(false);
         assertThat(worker.stopNow(1)).isFalse();
     }
 
