@@ -33,7 +33,6 @@ public final class IngestService {
     private static final int MAX_KEY = 64;
 
     private final ReportCodec codec = ReportCodec.forFleet();
-    private final CpuSlots cpu = CpuSlots.perCore();
     /** The packs in force change while the collector runs: each report is judged with the current ones. */
     private final java.util.function.Supplier<Evaluator> evaluators;
     private final HostJudgements judgements;
@@ -94,40 +93,6 @@ public final class IngestService {
             throw ApiError.tooLarge("request body is larger than " + maxBody + " bytes");
         }
         BoundedBody.Body body = BoundedBody.read(in, contentEncoding, maxBody, maxReport);
-        ScanReport report = cpu.run(() -> parse(principal, body));
-        Evaluator evaluator = evaluators.get();
-        Optional<HostJudgements.Current> current = judgements.current(report.host().id());
-        boolean knownInventory = current.isPresent() && current.get().inventoryHash().equals(report.inventoryHash());
-        if (report.inventoryOmitted() && !knownInventory) {
-            throw new ApiError(409, "inventory_unknown", "this collector does not have inventory "
-                    + report.inventoryHash() + " for this host; send the full report");
-        }
-        if (knownInventory && stillHolds(evaluator, current.get(), report)) {
-            // Same inventory, scan errors, day, rules and profile: the stored judgement is the judgement.
-            StoreOutcome outcome = store(new IncomingReport(report, null, null, clock.millis()));
-            String level = current.get().level() == null ? Verdict.CLEAN.name() : current.get().level();
-            return new Receipt(outcome, report.reportId(), level, current.get().findings());
-        }
-        ScanReport full = report.inventoryOmitted()
-                ? judgements.inventory(current.get().pk(), report.inventoryHash()).map(report::withInventoryOf)
-                        .orElseThrow(() -> new ApiError(409, "inventory_unknown", "this collector no longer keeps inventory "
-                                + report.inventoryHash() + "; send the full report"))
-                : report;
-        IncomingReport incoming = cpu.run(() -> {
-            Evaluator.Judgement judgement = evaluator.judge(full);
-            byte[] raw = storeRaw && !report.inventoryOmitted()
-                    ? (body.gzipped() ? body.wire() : gzip(body.decoded())) : null;
-            // A new inventory for this host: its links are worked out here, in parallel, not on the one writer.
-            LinkPlan links = knownInventory ? null : writer.plan(full.software());
-            return new IncomingReport(full, judgement, raw, clock.millis(), links);
-        });
-        StoreOutcome outcome = store(incoming);
-        return new Receipt(outcome, report.reportId(), incoming.judgement().verdict().name(),
-                incoming.judgement().findings().size());
-    }
-
-    /** The report in the body, checked against its limits, the clock and the token's host. */
-    private ScanReport parse(Principal principal, BoundedBody.Body body) {
         ScanReport report;
         try {
             report = codec.read(body.decoded());
@@ -145,7 +110,33 @@ public final class IngestService {
             throw ApiError.forbidden("this token belongs to host " + principal.hostId()
                     + ", not to host " + report.host().id());
         }
-        return report;
+        Evaluator evaluator = evaluators.get();
+        Optional<HostJudgements.Current> current = judgements.current(report.host().id());
+        boolean knownInventory = current.isPresent() && current.get().inventoryHash().equals(report.inventoryHash());
+        if (report.inventoryOmitted() && !knownInventory) {
+            throw new ApiError(409, "inventory_unknown", "this collector does not have inventory "
+                    + report.inventoryHash() + " for this host; send the full report");
+        }
+        if (knownInventory && stillHolds(evaluator, current.get(), report)) {
+            // Same inventory, scan errors, day, rules and profile: the stored judgement is the judgement.
+            StoreOutcome outcome = store(new IncomingReport(report, null, null, clock.millis()));
+            String level = current.get().level() == null ? Verdict.CLEAN.name() : current.get().level();
+            return new Receipt(outcome, report.reportId(), level, current.get().findings());
+        }
+        ScanReport full = report;
+        if (report.inventoryOmitted()) {
+            full = judgements.inventory(current.get().pk(), report.inventoryHash()).map(report::withInventoryOf)
+                    .orElseThrow(() -> new ApiError(409, "inventory_unknown", "this collector no longer keeps inventory "
+                            + report.inventoryHash() + "; send the full report"));
+        }
+        Evaluator.Judgement judgement = evaluator.judge(full);
+        byte[] raw = storeRaw && !report.inventoryOmitted()
+                ? (body.gzipped() ? body.wire() : gzip(body.decoded())) : null;
+        // A new inventory for this host: its links are worked out here, in parallel, not on the one writer.
+        LinkPlan links = knownInventory ? null : writer.plan(full.software());
+        IncomingReport incoming = new IncomingReport(full, judgement, raw, clock.millis(), links);
+        StoreOutcome outcome = store(incoming);
+        return new Receipt(outcome, report.reportId(), judgement.verdict().name(), judgement.findings().size());
     }
 
     private static boolean stillHolds(Evaluator evaluator, HostJudgements.Current current, ScanReport report) {
