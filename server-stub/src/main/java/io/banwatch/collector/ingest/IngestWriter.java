@@ -105,8 +105,8 @@ public final class IngestWriter implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
+                // Set before the flag clears (finally), so ingest never looks idle in between.
                 lastWriteEndNanos = System.nanoTime();
-                writing = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
